@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using IotAdmin.Http;
+using IotAdmin.Models;
+using IotAdmin.Wire;
+
+namespace IotAdmin.Backends
+{
+    /// <summary>The Disruptive Technologies REST API v2 (dt-api.md).</summary>
+    internal sealed class DtBackend : IIotBackend
+    {
+        private readonly ApiClient _api;
+
+        public DtBackend(ApiClient api)
+        {
+            _api = api;
+        }
+
+        public async IAsyncEnumerable<IotOrganization> ListOrganizationsAsync(ApiCallContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            string? pageToken = null;
+            do
+            {
+                var request = new ApiRequest(HttpMethod.Get, "organizations").Query("pageSize", "100").Query("pageToken", pageToken);
+                var page = await _api.SendAsync(request, WireJsonContext.Default.OrganizationPage, context, cancellationToken).ConfigureAwait(false);
+                foreach (var dto in page.Organizations ?? Enumerable.Empty<OrganizationDto>()) yield return DtModelMapper.ToModel(dto);
+                pageToken = NextToken(page.NextPageToken);
+            }
+            while (pageToken != null);
+        }
+
+        public async IAsyncEnumerable<IotProject> ListProjectsAsync(ProjectQuery query, ApiCallContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            string? pageToken = null;
+            do
+            {
+                var request = new ApiRequest(HttpMethod.Get, "projects")
+                    .Query("organization", query.OrganizationId == null ? null : "organizations/" + query.OrganizationId)
+                    .Query("query", query.Query)
+                    .Query("pageSize", query.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                    .Query("pageToken", pageToken);
+                var page = await _api.SendAsync(request, WireJsonContext.Default.ProjectPage, context, cancellationToken).ConfigureAwait(false);
+                foreach (var dto in page.Projects ?? Enumerable.Empty<ProjectDto>()) yield return DtModelMapper.ToModel(dto);
+                pageToken = NextToken(page.NextPageToken);
+            }
+            while (pageToken != null);
+        }
+
+        public async Task<IotProject> GetProjectAsync(string projectId, ApiCallContext context, CancellationToken cancellationToken)
+        {
+            var request = new ApiRequest(HttpMethod.Get, ResourceName.Project(projectId)) { Target = projectId };
+            var dto = await _api.SendAsync(request, WireJsonContext.Default.ProjectDto, context, cancellationToken).ConfigureAwait(false);
+            return DtModelMapper.ToModel(dto);
+        }
+
+        public async IAsyncEnumerable<IotDevice> ListDevicesAsync(DeviceQuery query, ApiCallContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            string? pageToken = null;
+            do
+            {
+                var request = new ApiRequest(HttpMethod.Get, ResourceName.Project(query.ProjectId) + "/devices") { Target = query.ProjectId };
+                if (query.ProjectId == "-") request.Query("organization", query.OrganizationId == null ? null : "organizations/" + query.OrganizationId);
+                request.Query("device_ids", query.DeviceIds)
+                    .Query("device_types", query.DeviceTypes)
+                    .Query("product_numbers", query.ProductNumbers)
+                    .Query("label_filters", query.Labels.Select(l => l.Value == null ? l.Key : l.Key + "=" + l.Value))
+                    .Query("query", query.Query)
+                    .Query("order_by", query.OrderBy)
+                    .Query("pageSize", query.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                    .Query("pageToken", pageToken);
+                var page = await _api.SendAsync(request, WireJsonContext.Default.DevicePage, context, cancellationToken).ConfigureAwait(false);
+                foreach (var dto in page.Devices ?? Enumerable.Empty<DeviceDto>()) yield return DtModelMapper.ToModel(dto);
+                pageToken = NextToken(page.NextPageToken);
+            }
+            while (pageToken != null);
+        }
+
+        public async Task<IotDevice> GetDeviceAsync(string projectId, string deviceId, ApiCallContext context, CancellationToken cancellationToken)
+        {
+            var request = new ApiRequest(HttpMethod.Get, ResourceName.Device(projectId, deviceId)) { Target = deviceId };
+            var dto = await _api.SendAsync(request, WireJsonContext.Default.DeviceDto, context, cancellationToken).ConfigureAwait(false);
+            return DtModelMapper.ToModel(dto);
+        }
+
+        private static string? NextToken(string? token) => string.IsNullOrEmpty(token) ? null : token;
+    }
+}

@@ -1,0 +1,26 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using IotAdmin.Http;
+using IotAdmin.Models;
+
+namespace IotAdmin.Backends
+{
+    /// <summary>
+    /// What a session can do with an API, whatever the provider. Listings stream page by page: the first object
+    /// comes out after one round trip and memory stays flat however large the fleet.
+    /// </summary>
+    internal interface IIotBackend
+    {
+        IAsyncEnumerable<IotOrganization> ListOrganizationsAsync(ApiCallContext context, CancellationToken cancellationToken);
+
+        IAsyncEnumerable<IotProject> ListProjectsAsync(ProjectQuery query, ApiCallContext context, CancellationToken cancellationToken);
+
+        Task<IotProject> GetProjectAsync(string projectId, ApiCallContext context, CancellationToken cancellationToken);
+
+        IAsyncEnumerable<IotDevice> ListDevicesAsync(DeviceQuery query, ApiCallContext context, CancellationToken cancellationToken);
+
+        /// <summary>One device; <paramref name="projectId"/> may be "-" (search every project the account can see).</summary>
+        Task<IotDevice> GetDeviceAsync(string projectId, string deviceId, ApiCallContext context, CancellationToken cancellationToken);
+    }
+}

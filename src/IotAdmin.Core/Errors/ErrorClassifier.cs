@@ -1,0 +1,108 @@
+using System;
+using System.Globalization;
+
+namespace IotAdmin.Errors
+{
+    /// <summary>
+    /// The one error mapper: turns an HTTP answer (or the lack of one) into an <see cref="IotApiException"/>
+    /// using <see cref="ErrorRules"/>. Server delay hints are a floor, never ignored (Azure.Core's rule).
+    /// </summary>
+    public static class ErrorClassifier
+    {
+        /// <summary>An HTTP answer that is not a success.</summary>
+        public static IotApiException FromResponse(string method, string path, int httpStatus, string? bodyText, TimeSpan? retryAfterHeader)
+        {
+            var body = ErrorBodyParser.Parse(bodyText);
+            var status = body.Status ?? CanonicalStatus.FromHttpStatus(httpStatus, body.Message ?? body.RawExcerpt);
+            if (httpStatus == 502 && body.Status == null) status = CanonicalStatus.Unavailable;
+            return Create(ErrorRules.For(status), httpStatus, method, path, body, retryAfterHeader, null);
+        }
+
+        /// <summary>A 2xx answer whose body could not be read as the expected JSON.</summary>
+        public static IotApiException InvalidResponse(string method, string path, int httpStatus, string? bodyText, Exception? inner)
+        {
+            var body = new ErrorBody { RawExcerpt = TextBounds.Clean(bodyText, TextBounds.MaxExcerptLength) ?? "(empty body)" };
+            return Create(ErrorRules.For(CanonicalStatus.InvalidResponse), httpStatus, method, path, body, null, inner);
+        }
+
+        /// <summary>No answer: the connection failed, or the client's time-out expired.</summary>
+        public static IotApiException FromNoAnswer(string method, string path, Exception inner, bool clientTimeout)
+        {
+            var status = clientTimeout ? CanonicalStatus.ClientTimeout : CanonicalStatus.ConnectionFailed;
+            var body = new ErrorBody { Message = TextBounds.Clean(clientTimeout ? "no answer within the session's request time-out" : Innermost(inner).Message) };
+            return Create(ErrorRules.For(status), null, method, path, body, null, inner);
+        }
+
+        private static IotApiException Create(ErrorRule rule, int? httpStatus, string method, string path, ErrorBody body, TimeSpan? retryAfterHeader, Exception? inner)
+        {
+            var hint = Max(retryAfterHeader, body.RetryDelay);
+            bool retryable;
+            switch (rule.Retry)
+            {
+                case RetryMode.Backoff:
+                case RetryMode.ReRead:
+                    retryable = true;
+                    break;
+                case RetryMode.ServerHint:
+                    retryable = hint.HasValue;
+                    break;
+                default:
+                    retryable = false;
+                    break;
+            }
+
+            var wait = retryable ? Max(rule.MinimumWait, hint) : null;
+            var action = retryable ? RetryAction(rule, wait!.Value) : "Do not retry: " + NoRetryAction(rule, body, path);
+            return new IotApiException(rule, httpStatus, method, path, body, retryable, wait, action, inner);
+        }
+
+        private static string RetryAction(ErrorRule rule, TimeSpan wait)
+        {
+            var after = "Retry after " + Seconds(wait);
+            return rule.Retry == RetryMode.ReRead ? "Read the resource again, re-apply the change and retry after " + Seconds(wait) : after;
+        }
+
+        private static string NoRetryAction(ErrorRule rule, ErrorBody body, string path)
+        {
+            if (rule.Status == CanonicalStatus.NotFound && path.EndsWith("devices:transfer", StringComparison.Ordinal))
+            {
+                // DT: a 404 on …/projects/{id}/devices:transfer names the destination project, never the devices.
+                return "the destination project '" + ProjectIdOf(path) + "' was not found; check -DestinationProjectId";
+            }
+
+            if (rule.Status == CanonicalStatus.InvalidArgument || rule.Status == CanonicalStatus.OutOfRange)
+            {
+                if (body.FieldViolations.Count > 0) return "fix the argument '" + body.FieldViolations[0].Field + "'";
+            }
+
+            return rule.Action;
+        }
+
+        private static string ProjectIdOf(string path)
+        {
+            var parts = path.Split('/');
+            var i = Array.IndexOf(parts, "projects");
+            return i >= 0 && i + 1 < parts.Length ? parts[i + 1] : "?";
+        }
+
+        /// <summary>"9 s", "1.5 s": whole seconds where exact, else one decimal rounded up.</summary>
+        internal static string Seconds(TimeSpan wait)
+        {
+            var s = Math.Ceiling(wait.TotalSeconds * 10) / 10;
+            return s.ToString(s % 1 == 0 ? "0" : "0.0", CultureInfo.InvariantCulture) + " s";
+        }
+
+        private static TimeSpan? Max(TimeSpan? a, TimeSpan? b)
+        {
+            if (!a.HasValue) return b;
+            if (!b.HasValue) return a;
+            return a.Value >= b.Value ? a : b;
+        }
+
+        private static Exception Innermost(Exception e)
+        {
+            while (e.InnerException != null) e = e.InnerException;
+            return e;
+        }
+    }
+}

@@ -1,0 +1,190 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+using IotAdmin.Auth;
+using IotAdmin.Errors;
+using IotAdmin.Sessions;
+using Polly;
+using Polly.Retry;
+
+namespace IotAdmin.Http
+{
+    /// <summary>
+    /// The one HTTP pipeline: Polly retry (rules from <see cref="ErrorRules"/>) → per attempt: client-side rate limiter
+    /// → bearer token (one forced refresh on 401) → HttpClient. Every failure leaves as an <see cref="IotApiException"/>.
+    /// </summary>
+    internal sealed class ApiClient
+    {
+        private static readonly ResiliencePropertyKey<CallState> StateKey = new ResiliencePropertyKey<CallState>("IotAdmin.CallState");
+        private static readonly MediaTypeHeaderValue JsonMediaType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+
+        private readonly HttpClient _http;
+        private readonly IAccessTokenSource _tokens;
+        private readonly ClientRateLimiter _limiter;
+        private readonly IotSessionOptions _options;
+        private readonly TimeProvider _time;
+        private readonly RetryDelayCalculator _delays;
+        private readonly ResiliencePipeline _retry;
+
+        public ApiClient(Uri apiRoot, HttpClient http, IAccessTokenSource tokens, ClientRateLimiter limiter, IotSessionOptions options, TimeProvider time, Func<double>? jitter = null)
+        {
+            ApiRoot = apiRoot;
+            _http = http;
+            _tokens = tokens;
+            _limiter = limiter;
+            _options = options;
+            _time = time;
+            _delays = new RetryDelayCalculator(options.BackoffCap, jitter);
+            _retry = new ResiliencePipelineBuilder { TimeProvider = time }
+                .AddRetry(new RetryStrategyOptions
+                {
+                    MaxRetryAttempts = Math.Max(1, options.MaxAttempts - 1),
+                    ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Context.Properties.GetValue(StateKey, null!), args.Outcome.Exception, args.AttemptNumber)),
+                    DelayGenerator = args => new ValueTask<TimeSpan?>(args.Context.Properties.GetValue(StateKey, null!).NextDelay),
+                    OnRetry = args =>
+                    {
+                        var state = args.Context.Properties.GetValue(StateKey, null!);
+                        state.Context.Counters.AddRetry();
+                        var e = (IotApiException)args.Outcome.Exception!;
+                        state.Context.Log.Verbose("Retrying " + e.Method + " " + e.Path + " after " + Describe(e) + " (attempt " + (args.AttemptNumber + 2) + " of " + _options.MaxAttempts + "); waiting " + ErrorClassifier.Seconds(args.RetryDelay) + ".");
+                        return default;
+                    },
+                })
+                .Build();
+        }
+
+        public Uri ApiRoot { get; }
+
+        public ClientRateLimiter Limiter => _limiter;
+
+        /// <summary>Sends <paramref name="request"/> with retries and returns the parsed success body.</summary>
+        public async Task<T> SendAsync<T>(ApiRequest request, JsonTypeInfo<T> responseType, ApiCallContext context, CancellationToken cancellationToken)
+        {
+            var state = new CallState(request, context, _time.GetTimestamp());
+            var resilience = ResilienceContextPool.Shared.Get(cancellationToken);
+            resilience.Properties.Set(StateKey, state);
+            try
+            {
+                return await _retry.ExecuteAsync(
+                    async (ctx, s) => await AttemptAsync(s, responseType, ctx.CancellationToken).ConfigureAwait(false),
+                    resilience,
+                    state).ConfigureAwait(false);
+            }
+            catch (IotApiException e)
+            {
+                e.Attempts = state.Attempts;
+                e.Target ??= request.Target;
+                throw;
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(resilience);
+            }
+        }
+
+        private bool ShouldRetry(CallState state, Exception? exception, int attemptNumber)
+        {
+            if (!(exception is IotApiException e) || !e.IsRetryable || !state.Request.MayRetry) return false;
+            if (attemptNumber + 1 >= _options.MaxAttempts) return false;
+            var delay = _delays.Next(attemptNumber, e.RetryAfter ?? TimeSpan.Zero, e.Rule.MinimumWait > TimeSpan.Zero ? e.Rule.MinimumWait : TimeSpan.FromSeconds(1));
+            if (e.RetryAfter > _options.MaxRetryDelay)
+            {
+                state.Context.Log.Verbose("Not retrying " + e.Method + " " + e.Path + ": the server asks for a " + ErrorClassifier.Seconds(e.RetryAfter.Value) + " wait, more than the session's MaxRetryDelay of " + ErrorClassifier.Seconds(_options.MaxRetryDelay) + ".");
+                return false;
+            }
+
+            if (delay > _options.MaxRetryDelay) delay = _options.MaxRetryDelay;
+            if (_time.GetElapsedTime(state.StartedTimestamp) + delay > _options.RetryTimeLimit)
+            {
+                state.Context.Log.Verbose("Not retrying " + e.Method + " " + e.Path + ": the session's RetryTimeLimit of " + ErrorClassifier.Seconds(_options.RetryTimeLimit) + " would be exceeded.");
+                return false;
+            }
+
+            state.NextDelay = delay;
+            return true;
+        }
+
+        private async ValueTask<T> AttemptAsync<T>(CallState state, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
+        {
+            var request = state.Request;
+            var method = request.Method.Method;
+            var path = request.DisplayPath(ApiRoot);
+            var token = await _tokens.GetTokenAsync(state.Context, cancellationToken).ConfigureAwait(false);
+            var response = await SendOnceAsync(state, token, cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode == HttpStatusCode.Unauthorized && !state.TokenRefreshed)
+            {
+                // A 401 forces one refresh and one resend, never more (per call).
+                response.Dispose();
+                state.TokenRefreshed = true;
+                _tokens.Invalidate(token);
+                state.Context.Log.Verbose(method + " " + path + " answered 401; refreshing the access token and sending once more.");
+                token = await _tokens.GetTokenAsync(state.Context, cancellationToken).ConfigureAwait(false);
+                response = await SendOnceAsync(state, token, cancellationToken).ConfigureAwait(false);
+            }
+
+            using (response)
+            {
+                if (response.StatusCode == HttpStatusCode.OK) return await HttpExchange.ReadSuccessAsync(response, responseType, method, path).ConfigureAwait(false);
+                var error = response.IsSuccessStatusCode
+                    ? ErrorClassifier.InvalidResponse(method, path, (int)response.StatusCode, "(HTTP " + (int)response.StatusCode + "; the API answers success with 200 only)", null)
+                    : await HttpExchange.ToExceptionAsync(response, method, path, _time).ConfigureAwait(false);
+                if ((int)response.StatusCode == 429)
+                {
+                    state.Context.Counters.AddServerThrottled();
+                    if (error.RetryAfter.HasValue) _limiter.PauseFor(error.RetryAfter.Value);
+                }
+
+                error.Target = request.Target;
+                throw error;
+            }
+        }
+
+        private async Task<HttpResponseMessage> SendOnceAsync(CallState state, string token, CancellationToken cancellationToken)
+        {
+            var request = state.Request;
+            var waited = await _limiter.AcquireAsync(cancellationToken).ConfigureAwait(false);
+            if (waited > TimeSpan.Zero) state.Context.Counters.AddLimiterWait(waited);
+            state.Attempts++;
+            state.Context.Counters.AddRequest();
+            using var message = new HttpRequestMessage(request.Method, request.BuildUri(ApiRoot));
+            message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            if (request.JsonBody != null)
+            {
+                message.Content = new ByteArrayContent(request.JsonBody);
+                message.Content.Headers.ContentType = JsonMediaType;
+            }
+
+            state.Context.Log.Debug(request.Method.Method + " " + request.DisplayPath(ApiRoot) + " (attempt " + state.Attempts + ")");
+            return await HttpExchange.SendAsync(_http, message, request.Method.Method, request.DisplayPath(ApiRoot), _options.RequestTimeout, _time, cancellationToken).ConfigureAwait(false);
+        }
+
+        private static string Describe(IotApiException e) =>
+            e.StatusCode.HasValue ? "HTTP " + e.StatusCode.Value + " " + e.Status : e.Status;
+
+        private sealed class CallState
+        {
+            public CallState(ApiRequest request, ApiCallContext context, long startedTimestamp)
+            {
+                Request = request;
+                Context = context;
+                StartedTimestamp = startedTimestamp;
+            }
+
+            public ApiRequest Request { get; }
+
+            public ApiCallContext Context { get; }
+
+            public long StartedTimestamp { get; }
+
+            public int Attempts { get; set; }
+
+            public bool TokenRefreshed { get; set; }
+
+            public TimeSpan NextDelay { get; set; }
+        }
+    }
+}

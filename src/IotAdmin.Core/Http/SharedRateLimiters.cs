@@ -1,0 +1,21 @@
+using System;
+using System.Collections.Concurrent;
+
+namespace IotAdmin.Http
+{
+    /// <summary>
+    /// One limiter per (API endpoint, key id, budget) in the process: every session and runspace using the same
+    /// service account (ForEach-Object -Parallel, several Connect-IotAdmin calls) shares the server's budget.
+    /// </summary>
+    internal static class SharedRateLimiters
+    {
+        private static readonly ConcurrentDictionary<string, Lazy<ClientRateLimiter>> Limiters =
+            new ConcurrentDictionary<string, Lazy<ClientRateLimiter>>(StringComparer.Ordinal);
+
+        public static ClientRateLimiter For(Uri apiRoot, string keyId, RateLimitOptions options)
+        {
+            var key = apiRoot.AbsoluteUri.TrimEnd('/').ToLowerInvariant() + "|" + keyId + "|" + options.Key;
+            return Limiters.GetOrAdd(key, _ => new Lazy<ClientRateLimiter>(() => new ClientRateLimiter(options, TimeProvider.System))).Value;
+        }
+    }
+}

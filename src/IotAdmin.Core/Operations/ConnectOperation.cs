@@ -1,0 +1,71 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using IotAdmin.Auth;
+using IotAdmin.Http;
+using IotAdmin.Output;
+using IotAdmin.Sessions;
+
+namespace IotAdmin.Operations
+{
+    /// <summary>
+    /// Connect-IotAdmin: resolves the credential (parameters → -CredentialsFile → DT_SERVICE_ACCOUNT_* → DT_CREDENTIALS_FILE),
+    /// creates the session and proves it by fetching a token.
+    /// </summary>
+    public static class ConnectOperation
+    {
+        public const string CredentialsFileVariable = "DT_CREDENTIALS_FILE";
+
+        public static async Task<IotSession> ConnectAsync(ConnectRequest request, ICommandOutput output, CancellationToken cancellationToken) =>
+            await ConnectAsync(request, output, new SessionDependencies(), cancellationToken).ConfigureAwait(false);
+
+        internal static async Task<IotSession> ConnectAsync(ConnectRequest request, ICommandOutput output, SessionDependencies deps, CancellationToken cancellationToken)
+        {
+            var credential = ResolveCredential(request, out var source);
+            var endpoint = request.Endpoint ?? IotEndpoint.DtApiRoot.AbsoluteUri;
+            output.Verbose("Connecting to " + endpoint + " as " + credential + " (credentials from " + source + ").");
+            var session = await IotSession.ConnectAsync(endpoint, request.TokenEndpoint, credential, request.Options, new ApiCallContext(output), deps, cancellationToken).ConfigureAwait(false);
+            output.Verbose("Connected: " + session + "; token endpoint " + session.TokenEndpoint.AbsoluteUri + "; client-side rate limit " + session.RateLimit + ".");
+            return session;
+        }
+
+        /// <summary>The credential and where it came from; ArgumentException naming what is missing when there is none.</summary>
+        public static ServiceAccountCredential ResolveCredential(ConnectRequest request, out string source)
+        {
+            var anyExplicit = request.KeyId != null || request.Secret != null || request.Email != null;
+            if (anyExplicit && request.CredentialsFile != null)
+                throw new ArgumentException("Give either -KeyId/-Secret/-Email (or -Credential) or -CredentialsFile, not both.");
+            if (anyExplicit)
+            {
+                if (string.IsNullOrWhiteSpace(request.KeyId)) throw new ArgumentException("-KeyId (or the user name of -Credential) is required with -Secret.", "KeyId");
+                if (request.Secret == null || request.Secret.Length == 0) throw new ArgumentException("-Secret (or the password of -Credential) is required with -KeyId.", "Secret");
+                if (string.IsNullOrWhiteSpace(request.Email)) throw new ArgumentException("-Email (the service account's e-mail) is required with -KeyId.", "Email");
+                source = "parameters";
+                return new ServiceAccountCredential(request.KeyId!, request.Secret, request.Email!);
+            }
+
+            if (request.CredentialsFile != null)
+            {
+                source = "file " + request.CredentialsFile;
+                return ServiceAccountCredential.FromFile(request.CredentialsFile);
+            }
+
+            var fromEnvironment = ServiceAccountCredential.FromEnvironment();
+            if (fromEnvironment != null)
+            {
+                source = "environment variables " + ServiceAccountCredential.KeyIdVariable + "/…";
+                return fromEnvironment;
+            }
+
+            var file = Environment.GetEnvironmentVariable(CredentialsFileVariable);
+            if (!string.IsNullOrEmpty(file))
+            {
+                source = "file " + file + " (" + CredentialsFileVariable + ")";
+                return ServiceAccountCredential.FromFile(file!);
+            }
+
+            throw new ArgumentException("No service-account credentials: pass -KeyId, -Secret and -Email, or -Credential with -Email, or -CredentialsFile, or set "
+                + ServiceAccountCredential.KeyIdVariable + ", " + ServiceAccountCredential.SecretVariable + " and " + ServiceAccountCredential.EmailVariable + " (or " + CredentialsFileVariable + ").");
+        }
+    }
+}

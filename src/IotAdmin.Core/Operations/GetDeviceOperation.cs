@@ -1,0 +1,174 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using IotAdmin.Backends;
+using IotAdmin.Http;
+using IotAdmin.Models;
+using IotAdmin.Output;
+using IotAdmin.Sessions;
+using IotAdmin.Validation;
+
+namespace IotAdmin.Operations
+{
+    /// <summary>
+    /// Get-IotDevice: streams devices page by page (first object after one round trip, memory flat in N).
+    /// Ids are looked up in one filtered listing per project (50 ids per request), not one GET each; every id not
+    /// found becomes a non-terminating ObjectNotFound error with the id as target.
+    /// </summary>
+    public static class GetDeviceOperation
+    {
+        /// <summary>Ids per listing request: keeps the URL short (under 2 KB of ids).</summary>
+        internal const int IdsPerRequest = 50;
+
+        public static async Task RunAsync(IotSession session, GetDeviceRequest request, ICommandOutput output, ApiCallContext context, CancellationToken cancellationToken)
+        {
+            session.ThrowIfDisposed();
+            var filter = BuildQuery(request);
+            if (request.DeviceIds != null && request.DeviceIds.Count > 0)
+            {
+                await GetByIdsAsync(session, request, filter, output, context, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            if (request.ProjectId != null)
+            {
+                filter.ProjectId = request.ProjectId;
+                await ListAsync(session, filter, request.ProjectId, output, context, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            // No project: every project of every organization the account can see, via the "-" wildcard.
+            foreach (var organization in await session.GetOrganizationsAsync(context, cancellationToken).ConfigureAwait(false))
+            {
+                filter.ProjectId = "-";
+                filter.OrganizationId = organization.OrganizationId;
+                await ListAsync(session, filter, organization.Name, output, context, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>Checks every filter before any request; throws ArgumentException naming the parameter.</summary>
+        internal static DeviceQuery BuildQuery(GetDeviceRequest request)
+        {
+            if (request.ProjectId != null) InputRules.Require(InputRules.CheckId("Project", request.ProjectId), "ProjectId");
+            var labels = new Dictionary<string, string?>(StringComparer.Ordinal);
+            if (request.Labels != null)
+            {
+                foreach (DictionaryEntry entry in request.Labels)
+                {
+                    var key = entry.Key?.ToString();
+                    InputRules.Require(InputRules.CheckLabelKey(key), "Label");
+                    var value = entry.Value?.ToString();
+                    if (!string.IsNullOrEmpty(value)) InputRules.Require(InputRules.CheckLabelValue(key!, value), "Label");
+                    labels[key!] = string.IsNullOrEmpty(value) ? null : value;
+                }
+            }
+
+            foreach (var type in request.DeviceTypes ?? Array.Empty<string>()) InputRules.Require(InputRules.CheckPlainToken("DeviceType", type), "DeviceType");
+            foreach (var number in request.ProductNumbers ?? Array.Empty<string>()) InputRules.Require(InputRules.CheckPlainToken("ProductNumber", number), "ProductNumber");
+            InputRules.Require(InputRules.CheckOrderBy(request.OrderBy), "OrderBy");
+            return new DeviceQuery
+            {
+                Labels = labels,
+                DeviceTypes = request.DeviceTypes ?? Array.Empty<string>(),
+                ProductNumbers = request.ProductNumbers ?? Array.Empty<string>(),
+                Query = string.IsNullOrEmpty(request.Query) ? null : request.Query,
+                OrderBy = request.OrderBy,
+            };
+        }
+
+        private static async Task ListAsync(IotSession session, DeviceQuery query, object target, ICommandOutput output, ApiCallContext context, CancellationToken cancellationToken)
+        {
+            try
+            {
+                await foreach (var device in session.Backend.ListDevicesAsync(query, context, cancellationToken).ConfigureAwait(false)) output.WriteObject(device);
+            }
+            catch (IotApiException e)
+            {
+                ItemFailures.Report(output, e, target);
+            }
+        }
+
+        private static async Task GetByIdsAsync(IotSession session, GetDeviceRequest request, DeviceQuery filter, ICommandOutput output, ApiCallContext context, CancellationToken cancellationToken)
+        {
+            // Group by project: ids may be full names carrying their own project.
+            var byProject = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            foreach (var reference in request.DeviceIds!)
+            {
+                var split = InputRules.SplitDeviceReference(reference ?? string.Empty);
+                var projectId = split.Key ?? request.ProjectId ?? "-";
+                var problem = InputRules.CheckId("Device", split.Value) ?? (projectId == "-" ? null : InputRules.CheckId("Project", projectId));
+                if (problem != null)
+                {
+                    output.WriteError(IotErrorInfo.InvalidInput("IotInvalidDeviceId", problem, reference, "Pass a device id such as the DeviceId of Get-IotDevice's output."));
+                    continue;
+                }
+
+                if (!byProject.TryGetValue(projectId, out var ids)) byProject[projectId] = ids = new List<string>();
+                if (!ids.Contains(split.Value)) ids.Add(split.Value);
+            }
+
+            foreach (var group in byProject)
+            {
+                if (group.Key == "-")
+                {
+                    // No project known: the wildcard GET searches every project the account can see.
+                    foreach (var id in group.Value)
+                    {
+                        try
+                        {
+                            output.WriteObject(await session.Backend.GetDeviceAsync("-", id, context, cancellationToken).ConfigureAwait(false));
+                        }
+                        catch (IotApiException e)
+                        {
+                            ItemFailures.Report(output, e, id);
+                        }
+                    }
+
+                    continue;
+                }
+
+                for (var i = 0; i < group.Value.Count; i += IdsPerRequest)
+                {
+                    var chunk = group.Value.Skip(i).Take(IdsPerRequest).ToList();
+                    var query = Copy(filter, group.Key, chunk);
+                    var found = new HashSet<string>(StringComparer.Ordinal);
+                    try
+                    {
+                        await foreach (var device in session.Backend.ListDevicesAsync(query, context, cancellationToken).ConfigureAwait(false))
+                        {
+                            found.Add(device.DeviceId);
+                            output.WriteObject(device);
+                        }
+                    }
+                    catch (IotApiException e)
+                    {
+                        ItemFailures.Report(output, e, group.Key);
+                        continue;
+                    }
+
+                    foreach (var missing in chunk.Where(id => !found.Contains(id)))
+                    {
+                        var message = "Device '" + missing + "' was not found in project '" + group.Key + "'" + (HasFilters(filter) ? " (or does not match the filters)." : ".");
+                        output.WriteError(IotErrorInfo.NotFound("IotDeviceNotFound", message, missing, "Check the device id and project; Get-IotDevice -DeviceId " + missing + " without -ProjectId searches every project."));
+                    }
+                }
+            }
+        }
+
+        private static bool HasFilters(DeviceQuery q) => q.Labels.Count > 0 || q.DeviceTypes.Count > 0 || q.ProductNumbers.Count > 0 || q.Query != null;
+
+        private static DeviceQuery Copy(DeviceQuery filter, string projectId, IReadOnlyList<string> ids) => new DeviceQuery
+        {
+            ProjectId = projectId,
+            DeviceIds = ids,
+            Labels = filter.Labels,
+            DeviceTypes = filter.DeviceTypes,
+            ProductNumbers = filter.ProductNumbers,
+            Query = filter.Query,
+            OrderBy = filter.OrderBy,
+        };
+    }
+}

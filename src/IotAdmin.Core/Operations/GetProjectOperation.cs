@@ -1,0 +1,55 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using IotAdmin.Backends;
+using IotAdmin.Http;
+using IotAdmin.Output;
+using IotAdmin.Sessions;
+using IotAdmin.Validation;
+
+namespace IotAdmin.Operations
+{
+    /// <summary>Get-IotProject: by id (each missing one is a non-terminating error), or a filtered listing.</summary>
+    public static class GetProjectOperation
+    {
+        public static async Task RunAsync(IotSession session, IReadOnlyList<string>? projectIds, string? organizationId, string? query, ICommandOutput output, ApiCallContext context, CancellationToken cancellationToken)
+        {
+            session.ThrowIfDisposed();
+            if (organizationId != null) InputRules.Require(InputRules.CheckId("Organization", organizationId), "OrganizationId");
+            if (projectIds != null && projectIds.Count > 0)
+            {
+                foreach (var id in projectIds)
+                {
+                    var problem = InputRules.CheckId("Project", id);
+                    if (problem != null)
+                    {
+                        output.WriteError(IotErrorInfo.InvalidInput("IotInvalidProjectId", problem, id, "Pass a project id such as the ProjectId of Get-IotProject's output."));
+                        continue;
+                    }
+
+                    try
+                    {
+                        output.WriteObject(await session.Backend.GetProjectAsync(id, context, cancellationToken).ConfigureAwait(false));
+                    }
+                    catch (IotApiException e)
+                    {
+                        ItemFailures.Report(output, e, id);
+                    }
+                }
+
+                return;
+            }
+
+            try
+            {
+                var listing = session.Backend.ListProjectsAsync(new ProjectQuery { OrganizationId = organizationId, Query = query }, context, cancellationToken);
+                await foreach (var project in listing.ConfigureAwait(false)) output.WriteObject(project);
+            }
+            catch (IotApiException e)
+            {
+                ItemFailures.Report(output, e, organizationId);
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using System;
+using System.Net.Http;
+using System.Reflection;
+using System.Threading;
+using System.Threading.Tasks;
+using IotAdmin.Auth;
+using IotAdmin.Backends;
+using IotAdmin.Http;
+
+namespace IotAdmin.Sessions
+{
+    /// <summary>
+    /// A connection to one API with one service account: one HttpClient, the token source, the shared rate limiter
+    /// and the retry policy. Safe to share across runspaces (pass it with -Session $using:s). Holds no secret in any
+    /// property, and ToString shows only the endpoint and key id.
+    /// </summary>
+    public sealed class IotSession : IDisposable
+    {
+        private static readonly string UserAgent = "IotAdmin/" + (typeof(IotSession).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0").Split('+')[0];
+
+        private readonly HttpClient _http;
+        private readonly ServiceAccountTokenSource _tokens;
+        private int _disposed;
+        private volatile System.Collections.Generic.IReadOnlyList<Models.IotOrganization>? _organizations;
+
+        private IotSession(Uri apiRoot, Uri tokenEndpoint, ServiceAccountCredential credential, IotSessionOptions options, SessionDependencies deps)
+        {
+            Endpoint = apiRoot;
+            TokenEndpoint = tokenEndpoint;
+            KeyId = credential.KeyId;
+            Email = credential.Email;
+            Options = options;
+            Time = deps.Time;
+            ConnectedAt = deps.Time.GetUtcNow();
+            _http = deps.Handler != null ? new HttpClient(deps.Handler, disposeHandler: false) : new HttpClient(CreateHandler(), disposeHandler: true);
+            _http.Timeout = Timeout.InfiniteTimeSpan; // per-attempt time-outs are the session's own (RequestTimeout)
+            _http.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
+            _tokens = new ServiceAccountTokenSource(credential, tokenEndpoint, _http, deps.Time, options.TokenRefreshMargin, options.RequestTimeout);
+            var limiter = deps.Limiter ?? SharedRateLimiters.For(apiRoot, credential.KeyId, options.RateLimit);
+            Api = new ApiClient(apiRoot, _http, _tokens, limiter, options, deps.Time, deps.Jitter);
+            Backend = new DtBackend(Api);
+        }
+
+        public Guid Id { get; } = Guid.NewGuid();
+
+        /// <summary>"DisruptiveTechnologies" (the only provider so far).</summary>
+        public string Provider => "DisruptiveTechnologies";
+
+        /// <summary>The API root, ending in "/v2/".</summary>
+        public Uri Endpoint { get; }
+
+        public Uri TokenEndpoint { get; }
+
+        public string KeyId { get; }
+
+        public string Email { get; }
+
+        public DateTimeOffset ConnectedAt { get; }
+
+        /// <summary>When the current access token expires (it is refreshed before that, by itself).</summary>
+        public DateTimeOffset? TokenExpiresOn => _tokens.ExpiresOn;
+
+        public IotSessionOptions Options { get; }
+
+        /// <summary>The client-side rate limit in words.</summary>
+        public string RateLimit => Options.RateLimit.ToString();
+
+        public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
+
+        internal TimeProvider Time { get; }
+
+        internal ApiClient Api { get; }
+
+        internal IIotBackend Backend { get; }
+
+        internal int TokensFetched => _tokens.TokensFetched;
+
+        /// <summary>Creates a session and proves the credentials by fetching a token.</summary>
+        public static Task<IotSession> ConnectAsync(string endpoint, string? tokenEndpoint, ServiceAccountCredential credential, IotSessionOptions? options, ApiCallContext context, CancellationToken cancellationToken) =>
+            ConnectAsync(endpoint, tokenEndpoint, credential, options, context, new SessionDependencies(), cancellationToken);
+
+        internal static async Task<IotSession> ConnectAsync(string endpoint, string? tokenEndpoint, ServiceAccountCredential credential, IotSessionOptions? options, ApiCallContext context, SessionDependencies deps, CancellationToken cancellationToken)
+        {
+            if (credential == null) throw new ArgumentNullException(nameof(credential));
+            var opts = (options ?? new IotSessionOptions()).Clone();
+            opts.Validate();
+            var apiRoot = IotEndpoint.NormalizeApiRoot(endpoint);
+            var tokenUri = IotEndpoint.ResolveTokenEndpoint(apiRoot, tokenEndpoint ?? credential.TokenEndpoint?.AbsoluteUri);
+            var session = new IotSession(apiRoot, tokenUri, credential, opts, deps);
+            try
+            {
+                await session._tokens.GetTokenAsync(context, cancellationToken).ConfigureAwait(false);
+                return session;
+            }
+            catch
+            {
+                session.Dispose();
+                throw;
+            }
+        }
+
+        private static HttpMessageHandler CreateHandler()
+        {
+            var handler = new HttpClientHandler { AutomaticDecompression = System.Net.DecompressionMethods.GZip | System.Net.DecompressionMethods.Deflate };
+            try
+            {
+                // .NET Framework defaults to 2 connections per host, which would serialise parallel runspaces.
+                handler.MaxConnectionsPerServer = 16;
+            }
+            catch (PlatformNotSupportedException)
+            {
+            }
+
+            return handler;
+        }
+
+        /// <summary>The organizations the account can see; cached for the session's life (they rarely change).</summary>
+        internal async Task<System.Collections.Generic.IReadOnlyList<Models.IotOrganization>> GetOrganizationsAsync(ApiCallContext context, CancellationToken cancellationToken)
+        {
+            var cached = _organizations;
+            if (cached != null) return cached;
+            var list = new System.Collections.Generic.List<Models.IotOrganization>();
+            await foreach (var o in Backend.ListOrganizationsAsync(context, cancellationToken).ConfigureAwait(false)) list.Add(o);
+            return _organizations = list;
+        }
+
+        internal void ThrowIfDisposed()
+        {
+            if (IsDisposed) throw new ObjectDisposedException(nameof(IotSession), "This IotAdmin session was disconnected. Run Connect-IotAdmin again.");
+        }
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+            _http.Dispose();
+            _tokens.Dispose();
+        }
+
+        public override string ToString() => Endpoint.AbsoluteUri + " as " + KeyId;
+    }
+}

@@ -1,0 +1,52 @@
+using System;
+using IotAdmin.Http;
+
+namespace IotAdmin.Sessions
+{
+    /// <summary>
+    /// How a session retries, waits and limits itself. The defaults follow the seeds: backoff from 1 s (10 s after a
+    /// 504), Retry-After as a floor, a 75-per-10-s budget, tokens refreshed a minute before they expire.
+    /// </summary>
+    public sealed class IotSessionOptions
+    {
+        /// <summary>Attempts per request, the first included (default 6: five retries).</summary>
+        public int MaxAttempts { get; set; } = 6;
+
+        /// <summary>The longest single wait the session accepts; a server asking for more ends the retries (default 60 s).</summary>
+        public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
+
+        /// <summary>The longest a request may spend retrying in total (default 5 minutes).</summary>
+        public TimeSpan RetryTimeLimit { get; set; } = TimeSpan.FromMinutes(5);
+
+        /// <summary>The cap of the exponential backoff (default 32 s; server hints may ask for more).</summary>
+        public TimeSpan BackoffCap { get; set; } = TimeSpan.FromSeconds(32);
+
+        /// <summary>How long one attempt may wait for an answer (default 30 s).</summary>
+        public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>Refresh the access token this long before it expires (default 60 s; at most half its lifetime).</summary>
+        public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromSeconds(60);
+
+        /// <summary>The server's request budget the client-side limiter keeps under.</summary>
+        public RateLimitOptions RateLimit { get; set; } = RateLimitOptions.Default;
+
+        /// <summary>Throws ArgumentException naming the first bad value.</summary>
+        public void Validate()
+        {
+            if (MaxAttempts < 1 || MaxAttempts > 100) throw new ArgumentOutOfRangeException(nameof(MaxAttempts), MaxAttempts, "MaxAttempts must be between 1 and 100.");
+            Positive(MaxRetryDelay, nameof(MaxRetryDelay));
+            Positive(RetryTimeLimit, nameof(RetryTimeLimit));
+            Positive(BackoffCap, nameof(BackoffCap));
+            Positive(RequestTimeout, nameof(RequestTimeout));
+            if (TokenRefreshMargin < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(TokenRefreshMargin), TokenRefreshMargin, "TokenRefreshMargin cannot be negative.");
+            if (RateLimit == null) throw new ArgumentNullException(nameof(RateLimit));
+        }
+
+        public IotSessionOptions Clone() => (IotSessionOptions)MemberwiseClone();
+
+        private static void Positive(TimeSpan value, string name)
+        {
+            if (value <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(name, value, name + " must be longer than zero.");
+        }
+    }
+}
