@@ -19,7 +19,7 @@ namespace IotAdmin.Errors
         public static ErrorBody Parse(string? body)
         {
             if (string.IsNullOrWhiteSpace(body)) return ErrorBody.Empty;
-            var text = body!;
+            var text = body!.TrimStart('\uFEFF');
             if (text.Length <= MaxParsedLength && LooksLikeJsonObject(text))
             {
                 try
