@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using IotAdmin.Http;
@@ -85,6 +86,47 @@ namespace IotAdmin.Backends
             var request = new ApiRequest(HttpMethod.Get, ResourceName.Device(projectId, deviceId)) { Target = deviceId };
             var dto = await _api.SendAsync(request, WireJsonContext.Default.DeviceDto, context, cancellationToken).ConfigureAwait(false);
             return DtModelMapper.ToModel(dto);
+        }
+
+        public async Task<IReadOnlyList<DeviceFailure>> UpdateLabelsAsync(string projectId, IReadOnlyList<string> deviceIds, IReadOnlyDictionary<string, string> addLabels, IReadOnlyList<string> removeLabels, ApiCallContext context, CancellationToken cancellationToken)
+        {
+            var body = new BatchUpdateRequest
+            {
+                Devices = deviceIds.Select(d => ResourceName.Device(projectId, d)).ToList(),
+                AddLabels = addLabels.Count == 0 ? null : addLabels.ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal),
+                RemoveLabels = removeLabels.Count == 0 ? null : removeLabels.ToList(),
+            };
+            var request = new ApiRequest(HttpMethod.Post, ResourceName.Project(projectId) + "/devices:batchUpdate")
+            {
+                JsonBody = JsonSerializer.SerializeToUtf8Bytes(body, WireJsonContext.Default.BatchUpdateRequest),
+                Target = projectId,
+            };
+            var response = await _api.SendAsync(request, WireJsonContext.Default.BatchUpdateResponse, context, cancellationToken).ConfigureAwait(false);
+            return ToFailures(response.BatchErrors, projectId);
+        }
+
+        public async Task<TransferOutcome> TransferAsync(string targetProjectId, string sourceProjectId, IReadOnlyList<string> deviceIds, bool mayRetry, ApiCallContext context, CancellationToken cancellationToken)
+        {
+            var body = new TransferRequest { Devices = deviceIds.Select(d => ResourceName.Device(sourceProjectId, d)).ToList() };
+            var request = new ApiRequest(HttpMethod.Post, ResourceName.Project(targetProjectId) + "/devices:transfer")
+            {
+                JsonBody = JsonSerializer.SerializeToUtf8Bytes(body, WireJsonContext.Default.TransferRequest),
+                Target = targetProjectId,
+                MayRetry = mayRetry,
+            };
+            var response = await _api.SendAsync(request, WireJsonContext.Default.TransferResponse, context, cancellationToken).ConfigureAwait(false);
+            var moved = (response.TransferredDevices ?? new List<string>()).Select(n => ResourceName.IdAfter(n, "devices")).ToList();
+            return new TransferOutcome(moved, ToFailures(response.TransferErrors, sourceProjectId));
+        }
+
+        private static IReadOnlyList<DeviceFailure> ToFailures(List<DeviceErrorDto>? errors, string defaultProjectId)
+        {
+            if (errors == null || errors.Count == 0) return Array.Empty<DeviceFailure>();
+            return errors.Select(e => new DeviceFailure(
+                e.Device != null && e.Device.Contains("/") ? ResourceName.IdAfter(e.Device, "projects") : defaultProjectId,
+                ResourceName.IdAfter(e.Device, "devices"),
+                CanonicalStatus.Normalize(e.Status?.Code) ?? CanonicalStatus.Unknown,
+                Errors.TextBounds.Clean(e.Status?.Message))).ToList();
         }
 
         private static string? NextToken(string? token) => string.IsNullOrEmpty(token) ? null : token;

@@ -22,5 +22,17 @@ namespace IotAdmin.Backends
 
         /// <summary>One device; <paramref name="projectId"/> may be "-" (search every project the account can see).</summary>
         Task<IotDevice> GetDeviceAsync(string projectId, string deviceId, ApiCallContext context, CancellationToken cancellationToken);
+
+        /// <summary>
+        /// Adds (upserts) and removes labels on devices of one project in one call; returns the devices that failed.
+        /// Idempotent, so the pipeline may resend it.
+        /// </summary>
+        Task<IReadOnlyList<DeviceFailure>> UpdateLabelsAsync(string projectId, IReadOnlyList<string> deviceIds, IReadOnlyDictionary<string, string> addLabels, IReadOnlyList<string> removeLabels, ApiCallContext context, CancellationToken cancellationToken);
+
+        /// <summary>
+        /// Moves devices of one source project into <paramref name="targetProjectId"/>. Not resent blindly on failure:
+        /// the caller re-checks which devices arrived before it sends the rest again.
+        /// </summary>
+        Task<TransferOutcome> TransferAsync(string targetProjectId, string sourceProjectId, IReadOnlyList<string> deviceIds, bool mayRetry, ApiCallContext context, CancellationToken cancellationToken);
     }
 }

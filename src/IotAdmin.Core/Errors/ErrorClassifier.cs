@@ -25,6 +25,19 @@ namespace IotAdmin.Errors
             return Create(ErrorRules.For(CanonicalStatus.InvalidResponse), httpStatus, method, path, body, null, inner);
         }
 
+        /// <summary>
+        /// One item that failed inside a call that succeeded (batchErrors, transferErrors). There is no HTTP status of
+        /// its own (<see cref="IotApiException.StatusCode"/> is null); the canonical status decides the rest.
+        /// </summary>
+        public static IotApiException FromItemStatus(string method, string path, string status, string? message, string subject, object target)
+        {
+            var body = new ErrorBody { Status = status, Message = TextBounds.Clean(message) };
+            var e = Create(ErrorRules.For(CanonicalStatus.Normalize(status) ?? CanonicalStatus.Unknown), null, method, path, body, null, null);
+            e.Subject = subject;
+            e.Target = target;
+            return e;
+        }
+
         /// <summary>No answer: the connection failed, or the client's time-out expired.</summary>
         public static IotApiException FromNoAnswer(string method, string path, Exception inner, bool clientTimeout)
         {

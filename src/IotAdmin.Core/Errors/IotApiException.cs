@@ -88,12 +88,16 @@ namespace IotAdmin
 
         internal ErrorRule Rule { get; }
 
+        /// <summary>For a per-item failure inside a successful batch call: "device 'd1'".</summary>
+        internal string? Subject { get; set; }
+
         public override string Message
         {
             get
             {
                 var sb = new StringBuilder();
                 sb.Append(Method).Append(' ').Append(Path).Append(" failed");
+                if (Subject != null) sb.Append(" for ").Append(Subject);
                 sb.Append(StatusCode.HasValue ? " with HTTP " + StatusCode.Value + " " + Status : " (" + Status + ")");
                 if (!string.IsNullOrEmpty(ServerMessage)) sb.Append(": ").Append(ServerMessage);
                 if (FieldViolations.Count > 0)

@@ -7,13 +7,13 @@ namespace IotAdmin.Http
 {
     /// <summary>
     /// The client-side limiter every request of one service account passes: a token bucket
-    /// (System.Threading.RateLimiting) replenished by a <see cref="TimeProvider"/> timer, so tests drive it with a
-    /// fake clock. A server 429 pauses it for the Retry-After time, so parallel callers back off together.
+    /// (<see cref="TimeProviderTokenBucket"/>, a System.Threading.RateLimiting limiter) on a <see cref="TimeProvider"/>,
+    /// so tests drive it with a virtual clock. A server 429 pauses it for the Retry-After time, so parallel callers
+    /// back off together.
     /// </summary>
     public sealed class ClientRateLimiter : IDisposable
     {
-        private readonly TokenBucketRateLimiter? _bucket;
-        private readonly ITimer? _replenisher;
+        private readonly RateLimiter? _bucket;
         private readonly TimeProvider _time;
         private long _pausedUntilTicks;
 
@@ -21,18 +21,7 @@ namespace IotAdmin.Http
         {
             Options = options ?? throw new ArgumentNullException(nameof(options));
             _time = time ?? throw new ArgumentNullException(nameof(time));
-            if (!options.Enabled) return;
-            var period = TimeSpan.FromTicks((long)(TimeSpan.TicksPerSecond / options.RequestsPerSecond));
-            _bucket = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = options.Burst,
-                TokensPerPeriod = 1,
-                ReplenishmentPeriod = period,
-                AutoReplenishment = false,
-                QueueLimit = int.MaxValue,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            });
-            _replenisher = time.CreateTimer(_ => _bucket.TryReplenish(), null, period, period);
+            if (options.Enabled) _bucket = new TimeProviderTokenBucket(options.Burst, options.RequestsPerSecond, time);
         }
 
         public RateLimitOptions Options { get; }
@@ -79,10 +68,6 @@ namespace IotAdmin.Http
             while (Interlocked.CompareExchange(ref _pausedUntilTicks, until, current) != current);
         }
 
-        public void Dispose()
-        {
-            _replenisher?.Dispose();
-            _bucket?.Dispose();
-        }
+        public void Dispose() => _bucket?.Dispose();
     }
 }

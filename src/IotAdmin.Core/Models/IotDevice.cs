@@ -46,5 +46,17 @@ namespace IotAdmin.Models
         public string LabelText => string.Join(", ", Labels.Where(l => l.Key != "name").OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => l.Value.Length == 0 ? l.Key : l.Key + "=" + l.Value));
 
         public override string ToString() => Name;
+
+        /// <summary>A copy with other labels and/or another project (what a bulk change made of this device).</summary>
+        internal IotDevice With(IReadOnlyDictionary<string, string>? labels = null, string? projectId = null) => new IotDevice
+        {
+            ProjectId = projectId ?? ProjectId,
+            DeviceId = DeviceId,
+            Name = projectId == null ? Name : "projects/" + projectId + "/devices/" + DeviceId,
+            Type = Type,
+            ProductNumber = ProductNumber,
+            Labels = labels ?? Labels,
+            Reported = Reported,
+        };
     }
 }

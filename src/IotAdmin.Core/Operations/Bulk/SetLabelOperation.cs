@@ -1,0 +1,52 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using IotAdmin.Backends;
+using IotAdmin.Http;
+using IotAdmin.Models;
+using IotAdmin.Sessions;
+using IotAdmin.Validation;
+
+namespace IotAdmin.Operations.Bulk
+{
+    /// <summary>Set-IotLabel: adds or overwrites labels with devices:batchUpdate (idempotent: re-running is harmless).</summary>
+    public sealed class SetLabelOperation : BulkDeviceOperation
+    {
+        private readonly IReadOnlyDictionary<string, string> _labels;
+
+        public SetLabelOperation(IotSession session, IDictionary? labels, BulkOptions options)
+            : base(session, "Set-IotLabel", options)
+        {
+            _labels = LabelChangeRules.ToAddLabels(labels);
+        }
+
+        protected override string Action => "Set labels " + LabelChangeRules.Describe(_labels);
+
+        protected override string? NoChangeNeeded(DeviceRef device) =>
+            device.Device != null && _labels.All(l => device.Device.Labels.TryGetValue(l.Key, out var v) && v == l.Value) ? "labels already set" : null;
+
+        protected override string? CheckDevice(DeviceRef device)
+        {
+            if (device.Device == null) return null;
+            var count = device.Device.Labels.Keys.Union(_labels.Keys).Count();
+            return count > InputRules.MaxLabelsPerDevice ? "Device '" + device.DeviceId + "' would have " + count + " labels; a device can hold at most " + InputRules.MaxLabelsPerDevice + "." : null;
+        }
+
+        protected override Task<IReadOnlyList<DeviceFailure>> SendBatchAsync(string projectId, IReadOnlyList<DeviceRef> batch, ApiCallContext context, CancellationToken cancellationToken) =>
+            Session.Backend.UpdateLabelsAsync(projectId, batch.Select(d => d.DeviceId).ToList(), _labels, Array.Empty<string>(), context, cancellationToken);
+
+        protected override IotDevice? Changed(DeviceRef device)
+        {
+            if (device.Device == null) return null;
+            var labels = new Dictionary<string, string>(device.Device.Labels.ToDictionary(l => l.Key, l => l.Value), StringComparer.Ordinal);
+            foreach (var l in _labels) labels[l.Key] = l.Value;
+            return device.Device.With(labels: labels);
+        }
+
+        protected override (string Method, string Path) BatchCall(string projectId) => ("POST", Session.Endpoint.AbsolutePath + "projects/" + projectId + "/devices:batchUpdate");
+    }
+}
