@@ -83,7 +83,11 @@ namespace IotAdmin.Operations
         {
             try
             {
-                await foreach (var device in session.Backend.ListDevicesAsync(query, context, cancellationToken).ConfigureAwait(false)) output.WriteObject(device);
+                await foreach (var device in session.Backend.ListDevicesAsync(query, context, cancellationToken).ConfigureAwait(false))
+                {
+                    session.Completion.Observe(device);
+                    output.WriteObject(device);
+                }
             }
             catch (IotApiException e)
             {

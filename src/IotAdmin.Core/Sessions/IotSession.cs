@@ -39,6 +39,7 @@ namespace IotAdmin.Sessions
             var limiter = deps.Limiter ?? SharedRateLimiters.For(apiRoot, credential.KeyId, options.RateLimit);
             Api = new ApiClient(apiRoot, _http, _tokens, limiter, options, deps.Time, deps.Jitter);
             Backend = new DtBackend(Api);
+            Completion = new Completion.CompletionCatalog(deps.Time, Backend.ListProjectsAsync);
         }
 
         public Guid Id { get; } = Guid.NewGuid();
@@ -66,6 +67,9 @@ namespace IotAdmin.Sessions
         public string RateLimit => Options.RateLimit.ToString();
 
         public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
+
+        /// <summary>What tab completion offers for this session (cached project ids, seen label keys).</summary>
+        public Completion.CompletionCatalog Completion { get; }
 
         internal TimeProvider Time { get; }
 
