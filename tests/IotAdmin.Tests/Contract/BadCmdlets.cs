@@ -1,0 +1,33 @@
+using System.Management.Automation;
+
+// Deliberately wrong cmdlets: the checker test proves ModuleContract finds each kind of violation.
+namespace IotAdmin.Tests.Contract.Bad
+{
+    public sealed class ThingOutput
+    {
+        public string Identifier { get; set; } = string.Empty;
+    }
+
+    [Cmdlet("Fetch", "IotThing")]
+    [OutputType(typeof(ThingOutput))]
+    public sealed class FetchIotThingCommand : PSCmdlet
+    {
+        [Parameter]
+        public string? Session { get; set; }
+    }
+
+    [Cmdlet(VerbsCommon.Get, "IotWidget")]
+    [OutputType(typeof(ThingOutput))]
+    public sealed class GetIotWidgetCommand : PSCmdlet
+    {
+        [Parameter]
+        public string? Session { get; set; }
+    }
+
+    [Cmdlet(VerbsCommon.Set, "Widget")]
+    public sealed class SetWidgetCommand : PSCmdlet
+    {
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        public string DeviceId { get; set; } = string.Empty;
+    }
+}
