@@ -1,0 +1,161 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using IotAdmin.Emulator.Auth;
+using IotAdmin.Emulator.Control;
+using IotAdmin.Emulator.Paging;
+using IotAdmin.Emulator.Store;
+
+namespace IotAdmin.Emulator.Api;
+
+/// <summary>
+/// Every request but the control API passes here, in the service's order: count → injected fault → authentication
+/// → rate limit → latency → concurrent-change check → handler. Errors are written by <see cref="ErrorWriter"/> only.
+/// </summary>
+internal sealed class ApiPipeline
+{
+    private readonly EmulatorOptions _options;
+    private readonly FleetStore _store;
+    private readonly TokenIssuer _tokens;
+    private readonly RateWindow _rate;
+    private readonly FaultInjector _faults;
+    private readonly Stats _stats;
+    private readonly PageSnapshots _snapshots;
+    private readonly BusyDevices _busy = new();
+
+    public ApiPipeline(EmulatorOptions options, FleetStore store, TokenIssuer tokens, RateWindow rate, FaultInjector faults, Stats stats, PageSnapshots snapshots)
+    {
+        _options = options;
+        _store = store;
+        _tokens = tokens;
+        _rate = rate;
+        _faults = faults;
+        _stats = stats;
+        _snapshots = snapshots;
+    }
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var method = context.Request.Method.ToUpperInvariant();
+        var path = context.Request.Path.Value ?? "/";
+        var isApi = path.StartsWith("/v2/", StringComparison.Ordinal);
+        var segments = isApi ? path[4..].Split('/') : Array.Empty<string>();
+        var (template, handler) = isApi ? Routes.Match(method, segments) : (null, null);
+        var route = method + " " + (path == "/oauth2/token" ? path : template ?? "(unknown)");
+        var mutation = isApi && method is "POST" or "PATCH" or "DELETE";
+        var style = _options.ErrorStyle;
+        try
+        {
+            if (path == "/oauth2/token")
+            {
+                await TokenAsync(context, method);
+                return;
+            }
+
+            if (!isApi) throw ApiError.NotFound($"no such path '{path}'; the API lives under /v2");
+            if (_faults.Take(method, path) is { } fault)
+            {
+                style = fault.Style ?? style;
+                if (await ApplyFaultAsync(context, fault, style)) return;
+            }
+
+            var (account, problem) = _tokens.Authenticate(context.Request.Headers.Authorization.ToString());
+            if (account == null) throw new ApiError(401, "unauthenticated: " + problem, "UNAUTHENTICATED");
+            if (!_rate.TryAcquire(account, out var retryAfter))
+            {
+                _stats.Throttled();
+                throw new ApiError(429, $"too many requests: at most {_options.RateLimit} requests per 10 s per service account", "RESOURCE_EXHAUSTED", retryAfter: TimeSpan.FromSeconds(retryAfter), reason: "RATE_LIMIT_EXCEEDED");
+            }
+
+            if (template == null) throw ApiError.NotFound($"no such path '{path}'");
+            if (handler == null) throw new ApiError(405, $"method {method} is not allowed on {template}", "UNIMPLEMENTED");
+            var body = mutation ? await ReadBodyAsync(context) : null;
+            var touched = mutation ? Routes.TouchedDevices(segments, body).Distinct().ToList() : new List<string>();
+            if (!_busy.TryEnter(touched)) throw new ApiError(409, "concurrent modification of a device; re-read and retry", "ABORTED");
+            try
+            {
+                if (_options.LatencyMs > 0) await Task.Delay(TimeSpan.FromMilliseconds(_options.LatencyMs), _options.TimeProvider, context.RequestAborted);
+                var request = new RequestContext { Http = context, Segments = segments, Body = body, Store = _store, Options = _options, Snapshots = _snapshots };
+                await JsonReply.WriteAsync(context, 200, handler(request));
+            }
+            finally
+            {
+                _busy.Exit(touched);
+            }
+        }
+        catch (ApiError e)
+        {
+            if (!context.Response.HasStarted) await ErrorWriter.WriteAsync(context, e, style);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away.
+        }
+        finally
+        {
+            _stats.Count(route, context.Response.StatusCode, mutation);
+        }
+    }
+
+    private async Task TokenAsync(HttpContext context, string method)
+    {
+        if (method != "POST") throw new ApiError(405, "the token endpoint takes POST", "UNIMPLEMENTED");
+        if (!context.Request.HasFormContentType) throw ApiError.BadRequest("the token request must be application/x-www-form-urlencoded", "body");
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var own = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.Path}";
+        var (status, body) = _tokens.Issue(form, own);
+        if (status == 200) _stats.TokenIssued();
+        await JsonReply.WriteAsync(context, status, body);
+    }
+
+    /// <summary>Applies a fault; true when the request is answered (or dropped) by it.</summary>
+    private async Task<bool> ApplyFaultAsync(HttpContext context, FaultSpec fault, string style)
+    {
+        _stats.FaultInjected();
+        switch (fault.Kind)
+        {
+            case "reset":
+                context.Abort();
+                return true;
+            case "delay":
+                await Task.Delay(TimeSpan.FromMilliseconds(fault.DelayMs), _options.TimeProvider, context.RequestAborted);
+                return false;
+        }
+
+        var retryAfter = fault.RetryAfter is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
+        if (fault.Body != null)
+        {
+            await ErrorWriter.WriteRawAsync(context, fault.Status, fault.Body, retryAfter);
+            return true;
+        }
+
+        var message = fault.Message ?? DefaultMessage(fault.Status, fault.Canonical);
+        await ErrorWriter.WriteAsync(context, new ApiError(fault.Status, message, fault.Canonical ?? ApiError.CanonicalFor(fault.Status, message), retryAfter: retryAfter), style);
+        return true;
+    }
+
+    private static string DefaultMessage(int status, string? canonical) => (status, canonical) switch
+    {
+        (409, "ALREADY_EXISTS") => "already exists",
+        (409, _) => "concurrent modification; re-read and retry",
+        (429, _) => "too many requests",
+        (500, _) => "internal error",
+        (503, _) => "service unavailable",
+        (504, _) => "gateway timeout",
+        _ => "injected fault " + status,
+    };
+
+    private static async Task<JsonNode?> ReadBodyAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var text = await reader.ReadToEndAsync(context.RequestAborted);
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        try
+        {
+            return JsonNode.Parse(text);
+        }
+        catch (JsonException e)
+        {
+            throw ApiError.BadRequest("the request body is not valid JSON: " + e.Message, "body");
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using System.Text.Json.Nodes;
+using IotAdmin.Emulator.Store;
+
+namespace IotAdmin.Emulator.Api;
+
+/// <summary>/v2/projects/{p}/devices… (and the wildcard project "-").</summary>
+internal static class DeviceHandlers
+{
+    public static JsonNode List(RequestContext r)
+    {
+        var projectId = r.Segments[1];
+        HashSet<string>? projects = null;
+        if (projectId == "-")
+        {
+            var organization = r.Query["organization"].ToString();
+            if (organization.Length == 0) throw ApiError.BadRequest("listing devices of project '-' needs the organization parameter", "organization");
+            if (organization.StartsWith("organizations/", StringComparison.Ordinal)) organization = organization["organizations/".Length..];
+            var orgId = r.Store.Read(v => v.Organization.Id);
+            if (organization != orgId) throw ApiError.NotFound($"organization '{organization}' not found");
+            var named = r.Query["projects"].Where(p => !string.IsNullOrEmpty(p)).Select(p => p!.StartsWith("projects/", StringComparison.Ordinal) ? p["projects/".Length..] : p).ToHashSet(StringComparer.Ordinal);
+            projects = named.Count > 0 ? named : null;
+        }
+        else
+        {
+            ProjectHandlers.ProjectId(r);
+            if (r.Store.Read(v => v.Project(projectId)) == null) throw ProjectHandlers.ProjectNotFound(projectId);
+        }
+
+        bool InScope(DeviceRecord d) => projectId == "-" ? projects == null || projects.Contains(d.ProjectId) : d.ProjectId == projectId;
+        return r.Page(
+            "devices",
+            () => r.Store.Read(v => DeviceFilter.Apply(v.Devices.Where(InScope), r.Query).Select(d => d.Id).ToList()),
+            id => r.Store.Read(v => v.Device(id) is { } d && InScope(d) ? d.ToJson() : null));
+    }
+
+    public static JsonNode Get(RequestContext r)
+    {
+        var (projectId, deviceId) = Ids(r);
+        return r.Store.Read(v =>
+        {
+            var d = v.Device(deviceId);
+            if (d == null || (projectId != "-" && d.ProjectId != projectId)) throw ApiError.NotFound($"device '{deviceId}' not found" + (projectId == "-" ? string.Empty : $" in project '{projectId}'"));
+            return d.ToJson();
+        });
+    }
+
+    public static JsonNode Create(RequestContext r)
+    {
+        var projectId = ProjectHandlers.ProjectId(r);
+        var body = r.BodyObject();
+        var type = body["type"]?.GetValue<string>();
+        if (string.IsNullOrWhiteSpace(type)) throw ApiError.BadRequest("type is required", "type");
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (body["labels"] is JsonObject given)
+        {
+            foreach (var l in given)
+            {
+                var value = l.Value?.GetValue<string>();
+                var problem = LabelRules.CheckKey(l.Key) ?? LabelRules.CheckValue(l.Key, value);
+                if (problem != null) throw ApiError.BadRequest(problem, "labels");
+                labels[l.Key] = value!;
+            }
+        }
+
+        return r.Store.Read(v => v.Project(projectId) == null ? throw ProjectHandlers.ProjectNotFound(projectId) : v.CreateDevice(projectId, type, labels).ToJson());
+    }
+
+    public static JsonNode Delete(RequestContext r)
+    {
+        var (projectId, deviceId) = Ids(r);
+        return r.Store.Read<JsonNode>(v =>
+        {
+            var d = v.DeviceForWrite(deviceId);
+            if (d == null || d.ProjectId != projectId) throw ApiError.NotFound($"device '{deviceId}' not found in project '{projectId}'");
+            v.DeleteDevice(deviceId);
+            return new JsonObject();
+        });
+    }
+
+    public static JsonNode Publish(RequestContext r)
+    {
+        var projectId = ProjectHandlers.ProjectId(r);
+        var deviceId = r.Segments[3][..^":publish".Length];
+        var body = r.BodyObject();
+        var now = r.Options.TimeProvider.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        return r.Store.Read<JsonNode>(v =>
+        {
+            var d = v.DeviceForWrite(deviceId);
+            if (d == null || d.ProjectId != projectId) throw ApiError.NotFound($"device '{deviceId}' not found in project '{projectId}'");
+            foreach (var e in body)
+            {
+                if (e.Value is not JsonObject data) throw ApiError.BadRequest($"event '{e.Key}' must be an object", e.Key);
+                var copy = (JsonObject)data.DeepClone();
+                copy["updateTime"] = now;
+                d.Reported[e.Key] = copy;
+            }
+
+            return new JsonObject();
+        });
+    }
+
+    /// <summary>(projectId or "-", deviceId) of /v2/projects/{p}/devices/{d}, checked for form.</summary>
+    public static (string ProjectId, string DeviceId) Ids(RequestContext r)
+    {
+        var projectId = r.Segments[1] == "-" ? "-" : ProjectHandlers.ProjectId(r);
+        var deviceId = r.Segments[3];
+        return Store.Ids.IsWellFormed(deviceId) ? (projectId, deviceId) : throw ApiError.BadRequest($"'{deviceId}' is not a valid device id", "deviceId");
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text.Json.Nodes;
+
+namespace IotAdmin.Emulator.Api;
+
+/// <summary>The /v2 routes: path shape → (method → handler), with the template the stats count under.</summary>
+internal static class Routes
+{
+    private sealed record Shape(string Template, Func<string[], bool> Fits, Dictionary<string, Func<RequestContext, JsonNode>> Methods);
+
+    private static readonly Shape[] Shapes =
+    {
+        new("/v2/organizations", s => s is ["organizations"], new() { ["GET"] = ProjectHandlers.ListOrganizations }),
+        new("/v2/organizations/{o}", s => s is ["organizations", _], new() { ["GET"] = ProjectHandlers.GetOrganization }),
+        new("/v2/projects", s => s is ["projects"], new() { ["GET"] = ProjectHandlers.ListProjects, ["POST"] = ProjectHandlers.CreateProject }),
+        new("/v2/projects/{p}", s => s is ["projects", _], new() { ["GET"] = ProjectHandlers.GetProject, ["PATCH"] = ProjectHandlers.UpdateProject, ["DELETE"] = ProjectHandlers.DeleteProject }),
+        new("/v2/projects/{p}/devices", s => s is ["projects", _, "devices"], new() { ["GET"] = DeviceHandlers.List, ["POST"] = DeviceHandlers.Create }),
+        new("/v2/projects/{p}/devices:batchUpdate", s => s is ["projects", _, "devices:batchUpdate"], new() { ["POST"] = LabelHandlers.BatchUpdate }),
+        new("/v2/projects/{p}/devices:transfer", s => s is ["projects", _, "devices:transfer"], new() { ["POST"] = TransferHandler.Transfer }),
+        new("/v2/projects/{p}/devices/{d}:publish", s => s is ["projects", _, "devices", var d] && d.EndsWith(":publish", StringComparison.Ordinal), new() { ["POST"] = DeviceHandlers.Publish }),
+        new("/v2/projects/{p}/devices/{d}", s => s is ["projects", _, "devices", _], new() { ["GET"] = DeviceHandlers.Get, ["DELETE"] = DeviceHandlers.Delete }),
+        new("/v2/projects/{p}/devices/{d}/labels", s => s is ["projects", _, "devices", _, "labels"], new() { ["POST"] = LabelHandlers.Create }),
+        new("/v2/projects/{p}/devices/{d}/labels/{k}", s => s is ["projects", _, "devices", _, "labels", _], new() { ["PATCH"] = LabelHandlers.Update, ["DELETE"] = LabelHandlers.Delete }),
+    };
+
+    /// <summary>The route for a request under /v2: its template (or null for an unknown path) and handler (or null for a wrong method).</summary>
+    public static (string? Template, Func<RequestContext, JsonNode>? Handler) Match(string method, string[] segments)
+    {
+        foreach (var shape in Shapes)
+        {
+            if (!shape.Fits(segments)) continue;
+            return (shape.Template, shape.Methods.TryGetValue(method, out var handler) ? handler : null);
+        }
+
+        return (null, null);
+    }
+
+    /// <summary>The device ids a mutating request touches (for the concurrent-change check).</summary>
+    public static IEnumerable<string> TouchedDevices(string[] segments, JsonNode? body)
+    {
+        if (segments is ["projects", _, "devices", var d, ..]) return new[] { d.Split(':')[0] };
+        if (segments is ["projects", _, "devices:batchUpdate" or "devices:transfer"] && body is JsonObject o && o["devices"] is JsonArray names)
+            return names.Select(n => n is JsonValue v && v.TryGetValue<string>(out var s) ? s.Split('/').Last() : string.Empty).Where(s => s.Length > 0);
+        return Array.Empty<string>();
+    }
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace IotAdmin.Emulator.Control;
+
+/// <summary>GET /_emulator/stats: what reached the server, so tests and benchmarks can assert on it.</summary>
+internal sealed class Stats
+{
+    private readonly object _lock = new();
+    private readonly SortedDictionary<string, int> _byStatus = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, int> _byRoute = new(StringComparer.Ordinal);
+    private int _requests;
+    private int _throttled;
+    private int _faults;
+    private int _tokens;
+    private int _mutations;
+
+    public void Count(string route, int status, bool mutation)
+    {
+        lock (_lock)
+        {
+            _requests++;
+            var key = status.ToString(CultureInfo.InvariantCulture);
+            _byStatus[key] = _byStatus.GetValueOrDefault(key) + 1;
+            _byRoute[route] = _byRoute.GetValueOrDefault(route) + 1;
+            if (mutation) _mutations++;
+        }
+    }
+
+    public void Throttled() => Interlocked.Increment(ref _throttled);
+
+    public void FaultInjected() => Interlocked.Increment(ref _faults);
+
+    public void TokenIssued() => Interlocked.Increment(ref _tokens);
+
+    public JsonObject ToJson()
+    {
+        lock (_lock)
+        {
+            var byStatus = new JsonObject();
+            foreach (var s in _byStatus) byStatus[s.Key] = s.Value;
+            var byRoute = new JsonObject();
+            foreach (var r in _byRoute) byRoute[r.Key] = r.Value;
+            return new JsonObject
+            {
+                ["requests"] = _requests,
+                ["byStatus"] = byStatus,
+                ["byRoute"] = byRoute,
+                ["throttled"] = _throttled,
+                ["faultsInjected"] = _faults,
+                ["tokensIssued"] = _tokens,
+                ["mutations"] = _mutations,
+            };
+        }
+    }
+
+    public void Clear()
+    {
+        lock (_lock)
+        {
+            _byStatus.Clear();
+            _byRoute.Clear();
+            _requests = _throttled = _faults = _tokens = _mutations = 0;
+        }
+    }
+}

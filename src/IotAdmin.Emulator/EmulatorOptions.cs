@@ -1,0 +1,110 @@
+using System.Globalization;
+
+namespace IotAdmin.Emulator;
+
+/// <summary>Every command-line option of the emulator, with the defaults of design.md ("Public surface").</summary>
+public sealed class EmulatorOptions
+{
+    public string Urls { get; set; } = "http://127.0.0.1:5080";
+
+    /// <summary>Where to write the DT credentials file once the emulator serves.</summary>
+    public string? CredentialsFile { get; set; }
+
+    public int Projects { get; set; } = 5;
+
+    public int Devices { get; set; } = 500;
+
+    public int Seed { get; set; } = 1;
+
+    /// <summary>Requests per 10 s per service account (a sliding window); 0 = off.</summary>
+    public int RateLimit { get; set; } = 75;
+
+    public int TokenTtlSeconds { get; set; } = 3600;
+
+    /// <summary>"dt" or "google": the shape of error bodies.</summary>
+    public string ErrorStyle { get; set; } = "dt";
+
+    public int LatencyMs { get; set; }
+
+    /// <summary>Share of API requests that fail at random (seeded) with one of <see cref="FaultStatuses"/>.</summary>
+    public double FaultRate { get; set; }
+
+    public int[] FaultStatuses { get; set; } = { 500, 503 };
+
+    /// <summary>Devices per batchUpdate / transfer call.</summary>
+    public int MaxBatch { get; set; } = 1000;
+
+    /// <summary>How long a created project or device answers 404.</summary>
+    public int PropagationDelayMs { get; set; } = 1000;
+
+    /// <summary>The emulator's clock (tests inject a fake or scaled one).</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>No console banner (in-process use by tests).</summary>
+    public bool Quiet { get; set; }
+
+    public const string Usage = """
+        IotAdmin emulator: a local Disruptive Technologies REST API v2 (loopback only).
+        Usage: IotAdmin.Emulator [options]
+          --urls URL                 listen address (default http://127.0.0.1:5080; port 0 = any free port)
+          --credentials-file FILE    write {"serviceAccount":{keyId,secret,email,algorithm,tokenEndpoint}} when ready
+          --projects N               seeded projects (default 5; the first is the inventory project)
+          --devices N                seeded devices (default 500)
+          --seed S                   fleet and fault seed (default 1)
+          --rate-limit N             requests per 10 s per service account (default 75; 0 = off)
+          --token-ttl SECONDS        access-token lifetime (default 3600)
+          --error-style dt|google    error body shape (default dt)
+          --latency MS               added to every API answer (default 0)
+          --fault-rate P             share of API requests failing at random (default 0)
+          --fault-statuses LIST      statuses of random faults (default 500,503)
+          --max-batch N              devices per batchUpdate/transfer (default 1000)
+          --propagation-delay MS     created resources answer 404 this long (default 1000)
+          --help                     this text
+        Control API (unauthenticated): POST/DELETE /_emulator/faults, GET /_emulator/stats, POST /_emulator/reset.
+        """;
+
+    /// <summary>Parses the command line; throws ArgumentException naming the bad option.</summary>
+    public static EmulatorOptions Parse(string[] args)
+    {
+        var o = new EmulatorOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var name = args[i];
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"Option {name} needs a value.");
+            switch (name)
+            {
+                case "--urls": o.Urls = Value(); break;
+                case "--credentials-file": o.CredentialsFile = Value(); break;
+                case "--projects": o.Projects = Int(name, Value(), 1, 1000); break;
+                case "--devices": o.Devices = Int(name, Value(), 0, 1_000_000); break;
+                case "--seed": o.Seed = Int(name, Value(), int.MinValue, int.MaxValue); break;
+                case "--rate-limit": o.RateLimit = Int(name, Value(), 0, 1_000_000); break;
+                case "--token-ttl": o.TokenTtlSeconds = Int(name, Value(), 1, 86_400); break;
+                case "--error-style":
+                    o.ErrorStyle = Value();
+                    if (o.ErrorStyle is not ("dt" or "google")) throw new ArgumentException($"--error-style must be dt or google, not '{o.ErrorStyle}'.");
+                    break;
+                case "--latency": o.LatencyMs = Int(name, Value(), 0, 600_000); break;
+                case "--fault-rate":
+                    if (!double.TryParse(Value(), NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) || rate < 0 || rate > 1)
+                        throw new ArgumentException("--fault-rate must be a number from 0 to 1.");
+                    o.FaultRate = rate;
+                    break;
+                case "--fault-statuses":
+                    o.FaultStatuses = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => Int(name, s, 400, 599)).ToArray();
+                    if (o.FaultStatuses.Length == 0) throw new ArgumentException("--fault-statuses needs at least one status.");
+                    break;
+                case "--max-batch": o.MaxBatch = Int(name, Value(), 1, 100_000); break;
+                case "--propagation-delay": o.PropagationDelayMs = Int(name, Value(), 0, 600_000); break;
+                default: throw new ArgumentException($"Unknown option '{name}'.");
+            }
+        }
+
+        return o;
+    }
+
+    private static int Int(string option, string text, int min, int max) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max
+            ? v
+            : throw new ArgumentException($"{option} must be a whole number from {min} to {max}, not '{text}'.");
+}

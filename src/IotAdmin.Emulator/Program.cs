@@ -1,0 +1,61 @@
+using IotAdmin.Emulator;
+
+if (args.Contains("--help") || args.Contains("-h"))
+{
+    Console.WriteLine(EmulatorOptions.Usage);
+    return 0;
+}
+
+EmulatorOptions options;
+try
+{
+    options = EmulatorOptions.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine("error: " + e.Message);
+    Console.Error.WriteLine(EmulatorOptions.Usage);
+    return 2;
+}
+
+await using var server = await StartOrExplainAsync(options);
+if (server == null) return 2;
+
+Console.WriteLine($"IotAdmin emulator listening on {server.BaseAddress}");
+Console.WriteLine($"  API root:        {server.ApiRoot}");
+Console.WriteLine($"  Token endpoint:  {server.TokenEndpoint}");
+Console.WriteLine($"  Key id:          {server.Credentials.KeyId}");
+Console.WriteLine($"  Secret:          {server.Credentials.Secret}");
+Console.WriteLine($"  E-mail:          {server.Credentials.Email}");
+Console.WriteLine($"  Fleet:           {options.Devices} devices in {options.Projects} projects (seed {options.Seed}); organization {server.OrganizationId}");
+Console.WriteLine($"  Rate limit:      {(options.RateLimit > 0 ? options.RateLimit + " requests / 10 s per service account" : "off")}; token TTL {options.TokenTtlSeconds} s; error style {options.ErrorStyle}");
+if (options.CredentialsFile != null) Console.WriteLine($"  Credentials file: {Path.GetFullPath(options.CredentialsFile)}");
+Console.WriteLine("Press Ctrl+C to stop.");
+
+var stop = new TaskCompletionSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.TrySetResult();
+};
+AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.TrySetResult();
+await stop.Task;
+return 0;
+
+static async Task<EmulatorServer?> StartOrExplainAsync(EmulatorOptions options)
+{
+    try
+    {
+        return await EmulatorServer.StartAsync(options);
+    }
+    catch (ArgumentException e)
+    {
+        Console.Error.WriteLine("error: " + e.Message);
+        return null;
+    }
+    catch (IOException e)
+    {
+        Console.Error.WriteLine("error: cannot listen on " + options.Urls + ": " + e.Message);
+        return null;
+    }
+}
