@@ -62,22 +62,35 @@ namespace IotAdmin.Http
         public ClientRateLimiter Limiter => _limiter;
 
         /// <summary>Sends <paramref name="request"/> with retries and returns the parsed success body.</summary>
-        public async Task<T> SendAsync<T>(ApiRequest request, JsonTypeInfo<T> responseType, ApiCallContext context, CancellationToken cancellationToken)
+        public Task<T> SendAsync<T>(ApiRequest request, JsonTypeInfo<T> responseType, ApiCallContext context, CancellationToken cancellationToken) =>
+            ExecuteAsync(new CallState(request.MayRetry, request.Target, context, _time.GetTimestamp()) { Request = request }, (s, ct) => AttemptAsync(s, responseType, ct), cancellationToken);
+
+        /// <summary>Fetches a token under the same retry rules (Connect-IotAdmin proves the credentials with it).</summary>
+        public Task AuthenticateAsync(ApiCallContext context, CancellationToken cancellationToken) =>
+            ExecuteAsync(
+                new CallState(true, null, context, _time.GetTimestamp()),
+                async (s, ct) =>
+                {
+                    s.Attempts++;
+                    return await _tokens.GetTokenAsync(s.Context, ct).ConfigureAwait(false);
+                },
+                cancellationToken);
+
+        private async Task<T> ExecuteAsync<T>(CallState state, Func<CallState, CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
         {
-            var state = new CallState(request, context, _time.GetTimestamp());
             var resilience = ResilienceContextPool.Shared.Get(cancellationToken);
             resilience.Properties.Set(StateKey, state);
             try
             {
                 return await _retry.ExecuteAsync(
-                    async (ctx, s) => await AttemptAsync(s, responseType, ctx.CancellationToken).ConfigureAwait(false),
+                    async (ctx, s) => await attempt(s, ctx.CancellationToken).ConfigureAwait(false),
                     resilience,
                     state).ConfigureAwait(false);
             }
             catch (IotApiException e)
             {
-                e.Attempts = state.Attempts;
-                e.Target ??= request.Target;
+                e.Attempts = Math.Max(1, state.Attempts);
+                e.Target ??= state.Target;
                 throw;
             }
             finally
@@ -88,7 +101,7 @@ namespace IotAdmin.Http
 
         private bool ShouldRetry(CallState state, Exception? exception, int attemptNumber)
         {
-            if (!(exception is IotApiException e) || !e.IsRetryable || !state.Request.MayRetry) return false;
+            if (!(exception is IotApiException e) || !e.IsRetryable || !state.MayRetry) return false;
             if (attemptNumber + 1 >= _options.MaxAttempts) return false;
             var delay = _delays.Next(attemptNumber, e.RetryAfter ?? TimeSpan.Zero, e.Rule.MinimumWait > TimeSpan.Zero ? e.Rule.MinimumWait : TimeSpan.FromSeconds(1));
             if (e.RetryAfter > _options.MaxRetryDelay)
@@ -108,9 +121,9 @@ namespace IotAdmin.Http
             return true;
         }
 
-        private async ValueTask<T> AttemptAsync<T>(CallState state, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
+        private async Task<T> AttemptAsync<T>(CallState state, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
         {
-            var request = state.Request;
+            var request = state.Request!;
             var method = request.Method.Method;
             var path = request.DisplayPath(ApiRoot);
             var token = await _tokens.GetTokenAsync(state.Context, cancellationToken).ConfigureAwait(false);
@@ -145,7 +158,7 @@ namespace IotAdmin.Http
 
         private async Task<HttpResponseMessage> SendOnceAsync(CallState state, string token, CancellationToken cancellationToken)
         {
-            var request = state.Request;
+            var request = state.Request!;
             var waited = await _limiter.AcquireAsync(cancellationToken).ConfigureAwait(false);
             if (waited > TimeSpan.Zero) state.Context.Counters.AddLimiterWait(waited);
             state.Attempts++;
@@ -167,14 +180,20 @@ namespace IotAdmin.Http
 
         private sealed class CallState
         {
-            public CallState(ApiRequest request, ApiCallContext context, long startedTimestamp)
+            public CallState(bool mayRetry, object? target, ApiCallContext context, long startedTimestamp)
             {
-                Request = request;
+                MayRetry = mayRetry;
+                Target = target;
                 Context = context;
                 StartedTimestamp = startedTimestamp;
             }
 
-            public ApiRequest Request { get; }
+            /// <summary>The API request; null for a token fetch.</summary>
+            public ApiRequest? Request { get; set; }
+
+            public bool MayRetry { get; }
+
+            public object? Target { get; }
 
             public ApiCallContext Context { get; }
 

@@ -93,7 +93,7 @@ namespace IotAdmin.Sessions
             var session = new IotSession(apiRoot, tokenUri, credential, opts, deps);
             try
             {
-                await session._tokens.GetTokenAsync(context, cancellationToken).ConfigureAwait(false);
+                await session.Api.AuthenticateAsync(context, cancellationToken).ConfigureAwait(false);
                 return session;
             }
             catch

@@ -11,7 +11,7 @@ namespace IotAdmin.Tests.Support
     /// </summary>
     public sealed class ScaledTimeProvider : TimeProvider
     {
-        private readonly DateTimeOffset _start = new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
+        private readonly DateTimeOffset _start = DateTimeOffset.UtcNow; // starts at real time, so JWTs signed on another clock stay valid
         private readonly long _realStart = Stopwatch.GetTimestamp();
 
         public ScaledTimeProvider(double scale)
