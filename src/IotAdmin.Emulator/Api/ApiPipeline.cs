@@ -52,9 +52,11 @@ internal sealed class ApiPipeline
             }
 
             if (!isApi) throw ApiError.NotFound($"no such path '{path}'; the API lives under /v2");
+            var loseAnswer = false;
             if (_faults.Take(method, path) is { } fault)
             {
                 style = fault.Style ?? style;
+                loseAnswer = fault.Kind == "lost";
                 if (await ApplyFaultAsync(context, fault, style)) return;
             }
 
@@ -75,7 +77,14 @@ internal sealed class ApiPipeline
             {
                 if (_options.LatencyMs > 0) await Task.Delay(TimeSpan.FromMilliseconds(_options.LatencyMs), _options.TimeProvider, context.RequestAborted);
                 var request = new RequestContext { Http = context, Segments = segments, Body = body, Store = _store, Options = _options, Snapshots = _snapshots };
-                await JsonReply.WriteAsync(context, 200, handler(request));
+                var answer = handler(request);
+                if (loseAnswer)
+                {
+                    context.Abort(); // the change is made; the client never hears of it
+                    return;
+                }
+
+                await JsonReply.WriteAsync(context, 200, answer);
             }
             finally
             {
@@ -118,6 +127,8 @@ internal sealed class ApiPipeline
                 return true;
             case "delay":
                 await Task.Delay(TimeSpan.FromMilliseconds(fault.DelayMs), _options.TimeProvider, context.RequestAborted);
+                return false;
+            case "lost":
                 return false;
         }
 

@@ -23,7 +23,10 @@ internal sealed class FaultSpec
     /// <summary>Raw text to send instead of a JSON error (HTML from a proxy, garbage).</summary>
     public string? Body { get; set; }
 
-    /// <summary>"status" (default), "reset" (drop the connection), "delay" (answer normally after delayMs).</summary>
+    /// <summary>
+    /// "status" (default), "reset" (drop the connection, nothing done), "delay" (answer normally after delayMs),
+    /// "lost" (do the work, then drop the connection: the answer is lost, the change is not).
+    /// </summary>
     public string Kind { get; set; } = "status";
 
     public int DelayMs { get; set; }
@@ -42,7 +45,7 @@ internal sealed class FaultSpec
 
     public string? Validate()
     {
-        if (Kind is not ("status" or "reset" or "delay")) return "kind must be status, reset or delay";
+        if (Kind is not ("status" or "reset" or "delay" or "lost")) return "kind must be status, reset, delay or lost";
         if (Kind == "status" && Status is < 400 or > 599) return "status must be from 400 to 599";
         if (Count < 1) return "count must be at least 1";
         if (Style is not (null or "dt" or "google")) return "style must be dt or google";

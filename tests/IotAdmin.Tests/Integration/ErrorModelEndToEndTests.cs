@@ -103,7 +103,7 @@ namespace IotAdmin.Tests.Integration
             var project = _f.Emulator.Server.ProjectIds[1];
             await _f.Emulator.AddFaultAsync(new { method = "GET", path = "/v2/projects/" + project, status = 403, count = 1 });
             var output = new RecordingOutput();
-            await Operations.GetProjectOperation.RunAsync(_f.Session, new[] { project }, null, null, output, new ApiCallContext(output), CancellationToken.None);
+            await IotAdmin.Operations.GetProjectOperation.RunAsync(_f.Session, new[] { project }, null, null, output, new ApiCallContext(output), CancellationToken.None);
             var error = Assert.Single(output.Errors);
             Assert.Equal("IotApiPermissionDenied", error.ErrorId);
             Assert.Equal(IotErrorCategory.PermissionDenied, error.Category);
