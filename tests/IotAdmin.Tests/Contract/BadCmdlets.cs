@@ -16,6 +16,21 @@ namespace IotAdmin.Tests.Contract.Bad
         public string? Session { get; set; }
     }
 
+    [Cmdlet(VerbsCommon.Remove, "IotGadget", SupportsShouldProcess = true)]
+    [OutputType(typeof(ThingOutput))]
+    public sealed class RemoveIotGadgetCommand : PSCmdlet
+    {
+        [Parameter]
+        public string? Session { get; set; }
+
+        [Parameter]
+        public string[]? Name { get; set; }
+
+        [Parameter]
+        [Alias("Name")]
+        public string? DeviceId { get; set; }
+    }
+
     [Cmdlet(VerbsCommon.Get, "IotWidget")]
     [OutputType(typeof(ThingOutput))]
     public sealed class GetIotWidgetCommand : PSCmdlet

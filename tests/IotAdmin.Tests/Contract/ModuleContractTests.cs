@@ -65,6 +65,7 @@ namespace IotAdmin.Tests.Contract
                 Assert.Contains("manifest does not export Get-IotWidget", problems);
                 Assert.Contains("manifest exports Get-IotGhost, which has no cmdlet class", problems);
                 Assert.Contains("Fetch-IotThing: no docs page Fetch-IotThing.md", problems);
+                Assert.Contains("Remove-IotGadget: 'Name' names more than one parameter (name or alias)", problems);
             }
             finally
             {

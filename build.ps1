@@ -1,0 +1,106 @@
+<#
+.SYNOPSIS
+    Builds, tests and demonstrates IotAdmin.
+.DESCRIPTION
+    Build: publishes the module into out/IotAdmin (IotAdmin.psd1, IotAdmin.dll, IotAdmin.Core.dll, the format file,
+           en-US help when platyPS is installed, and dependencies/ with every third-party assembly) and the emulator
+           into out/emulator.
+    Test:  dotnet test, then the Pester suite (tests/*.Tests.ps1) when Pester 5 is installed.
+    Demo:  Build, start the emulator on 127.0.0.1, run examples/demo.ps1 against it, stop it.
+    Bench: the benchmarks (request counts, rates, wall time against the emulator's real rate limit).
+.EXAMPLE
+    ./build.ps1 Demo
+.EXAMPLE
+    ./build.ps1 Test
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Position = 0)]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+
+$root = $PSScriptRoot
+$out = Join-Path $root 'out'
+$moduleOut = Join-Path $out 'IotAdmin'
+$emulatorOut = Join-Path $out 'emulator'
+# The PowerShell running this script, for child processes (pwsh on 7, powershell.exe on 5.1).
+$powershell = (Get-Process -Id $PID).Path
+
+function Invoke-Dotnet {
+    param([Parameter(ValueFromRemainingArguments)] [string[]] $Arguments)
+    & dotnet @Arguments
+    if ($LASTEXITCODE -ne 0) { throw "dotnet $($Arguments -join ' ') failed with exit code $LASTEXITCODE." }
+}
+
+function Invoke-ModuleBuild {
+    $publish = Join-Path $out 'publish'
+    Remove-Item -LiteralPath $moduleOut, $publish -Recurse -Force -ErrorAction SilentlyContinue
+    Invoke-Dotnet publish (Join-Path $root 'src/IotAdmin/IotAdmin.csproj') -c $Configuration -f netstandard2.0 -o $publish --nologo
+    $dependencies = Join-Path $moduleOut 'dependencies'
+    $null = New-Item -ItemType Directory -Force -Path $dependencies
+    # Our own assemblies in the root (PowerShell resolves their types by name); everything else isolated.
+    foreach ($file in Get-ChildItem -LiteralPath $publish -Filter '*.dll') {
+        $target = if ($file.Name -in 'IotAdmin.dll', 'IotAdmin.Core.dll') { $moduleOut } else { $dependencies }
+        Copy-Item -LiteralPath $file.FullName -Destination $target
+    }
+    Copy-Item -LiteralPath (Join-Path $root 'IotAdmin.psd1') -Destination $moduleOut
+    Copy-Item -LiteralPath (Join-Path $root 'src/IotAdmin/IotAdmin.Format.ps1xml') -Destination $moduleOut
+
+    if (Get-Module -ListAvailable -Name platyPS) {
+        Import-Module platyPS
+        $pages = Get-ChildItem -LiteralPath (Join-Path $root 'docs') -Filter '*-Iot*.md'
+        $null = New-ExternalHelp -Path $pages.FullName -OutputPath (Join-Path $moduleOut 'en-US') -Force
+        Write-Host "Help: en-US/IotAdmin.dll-Help.xml from $($pages.Count) pages in docs/."
+    }
+    else {
+        Write-Warning 'platyPS is not installed: skipping the MAML help (Get-Help shows syntax only). Install-Module platyPS to include it.'
+    }
+
+    Remove-Item -LiteralPath $emulatorOut -Recurse -Force -ErrorAction SilentlyContinue
+    Invoke-Dotnet publish (Join-Path $root 'src/IotAdmin.Emulator/IotAdmin.Emulator.csproj') -c $Configuration -o $emulatorOut --nologo
+    Remove-Item -LiteralPath $publish -Recurse -Force
+    Write-Host "Module: $moduleOut"
+    Write-Host "Emulator: $emulatorOut"
+}
+
+function Invoke-Tests {
+    Invoke-Dotnet test (Join-Path $root 'IotAdmin.sln') -c $Configuration --nologo
+    $pester = Get-Module -ListAvailable -Name Pester | Where-Object { $_.Version -ge [version]'5.0' } | Sort-Object Version -Descending | Select-Object -First 1
+    if (-not $pester) {
+        Write-Warning 'Pester 5 is not installed: the Pester suite (tests/*.Tests.ps1) was SKIPPED. Install-Module Pester -MinimumVersion 5.0 -Scope CurrentUser to run it.'
+        return
+    }
+    Invoke-ModuleBuild
+    # A child process, so the module under test never loads into this session.
+    $script = "Import-Module Pester -MinimumVersion 5.0; `$c = New-PesterConfiguration; `$c.Run.Path = '$(Join-Path $root 'tests')'; `$c.Run.Exit = `$true; `$c.Output.Verbosity = 'Detailed'; Invoke-Pester -Configuration `$c"
+    & $powershell -NoProfile -NonInteractive -Command $script
+    if ($LASTEXITCODE -ne 0) { throw "The Pester suite failed ($LASTEXITCODE failed)." }
+}
+
+function Invoke-Demo {
+    Invoke-ModuleBuild
+    Import-Module (Join-Path $root 'tests/EmulatorProcess.psm1') -Force
+    $emulator = Start-IotEmulator -EmulatorPath (Join-Path $emulatorOut 'IotAdmin.Emulator.dll') -ArgumentList '--devices', '500'
+    try {
+        Write-Host "Emulator: $($emulator.BaseUri)"
+        & $powershell -NoProfile -NonInteractive -File (Join-Path $root 'examples/demo.ps1') -CredentialsFile $emulator.CredentialsFile -Endpoint $emulator.ApiRoot
+        if ($LASTEXITCODE -ne 0) { throw "The demo failed with exit code $LASTEXITCODE." }
+    }
+    finally {
+        Stop-IotEmulator -Emulator $emulator
+    }
+}
+
+switch ($Task) {
+    'Build' { Invoke-ModuleBuild }
+    'Test' { Invoke-Tests }
+    'Demo' { Invoke-Demo }
+    'Bench' { Invoke-Dotnet run -c Release --project (Join-Path $root 'bench/IotAdmin.Bench/IotAdmin.Bench.csproj') -- all }
+}

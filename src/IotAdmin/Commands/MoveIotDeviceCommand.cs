@@ -1,0 +1,22 @@
+using System.Management.Automation;
+using IotAdmin.Commands.Completion;
+using IotAdmin.Models;
+using IotAdmin.Operations.Bulk;
+using IotAdmin.Sessions;
+
+namespace IotAdmin.Commands
+{
+    /// <summary><para type="synopsis">Moves devices to another project, in batches of up to 1000 devices per request.</para></summary>
+    [Cmdlet(VerbsCommon.Move, "IotDevice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ById)]
+    [OutputType(typeof(IotDevice))]
+    public sealed class MoveIotDeviceCommand : BulkDeviceCmdlet
+    {
+        [Parameter(Mandatory = true)]
+        [Alias("Destination")]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ProjectIdCompleter))]
+        public string DestinationProjectId { get; set; } = string.Empty;
+
+        protected override BulkDeviceOperation CreateOperation(IotSession session, BulkOptions options) => new MoveDeviceOperation(session, DestinationProjectId, options);
+    }
+}

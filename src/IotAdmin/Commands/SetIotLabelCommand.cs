@@ -1,0 +1,23 @@
+using System.Collections;
+using System.Management.Automation;
+using IotAdmin.Commands.Completion;
+using IotAdmin.Models;
+using IotAdmin.Operations.Bulk;
+using IotAdmin.Sessions;
+
+namespace IotAdmin.Commands
+{
+    /// <summary><para type="synopsis">Adds or changes labels on devices, in batches of up to 1000 devices per request.</para></summary>
+    [Cmdlet(VerbsCommon.Set, "IotLabel", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ById)]
+    [OutputType(typeof(IotDevice))]
+    public sealed class SetIotLabelCommand : BulkDeviceCmdlet
+    {
+        /// <summary>Labels to set: @{ zone = 'north'; floor = '3' }. A $null value is rejected: use Remove-IotLabel.</summary>
+        [Parameter(Mandatory = true)]
+        [ValidateNotNull]
+        [ArgumentCompleter(typeof(LabelKeyCompleter))]
+        public Hashtable Label { get; set; } = new Hashtable();
+
+        protected override BulkDeviceOperation CreateOperation(IotSession session, BulkOptions options) => new SetLabelOperation(session, Label, options);
+    }
+}

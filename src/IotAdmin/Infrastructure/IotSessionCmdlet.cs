@@ -1,0 +1,23 @@
+using System.Management.Automation;
+using IotAdmin.Output;
+using IotAdmin.Sessions;
+
+namespace IotAdmin.Commands.Infrastructure
+{
+    /// <summary>A cmdlet that talks to the API: -Session, or this runspace's current session.</summary>
+    public abstract class IotSessionCmdlet : IotCmdlet
+    {
+        /// <summary>The session to use (from Connect-IotAdmin -PassThru); default: this runspace's current session.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public IotSession? Session { get; set; }
+
+        /// <summary>The session to use, or a terminating IotNotConnected error.</summary>
+        protected IotSession ResolveSession()
+        {
+            var session = Session ?? CurrentSession.Get();
+            if (session == null || session.IsDisposed) ThrowTerminatingError(ErrorRecords.From(IotErrorInfo.NotConnected()));
+            return session!;
+        }
+    }
+}

@@ -1,0 +1,302 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+# End to end through the real cmdlets, against the emulator in its own process on 127.0.0.1 (random free port).
+# Needs the built module and emulator: ./build.ps1 Build (./build.ps1 Test builds them first).
+
+BeforeAll {
+    $root = Split-Path -Parent $PSScriptRoot
+    $manifest = Join-Path $root 'out/IotAdmin/IotAdmin.psd1'
+    if (-not (Test-Path -LiteralPath $manifest)) { throw "The module is not built ($manifest). Run ./build.ps1 Build first." }
+    Import-Module (Join-Path $PSScriptRoot 'EmulatorProcess.psm1') -Force
+    Import-Module $manifest -Force
+    $script:emulator = Start-IotEmulator -EmulatorPath (Join-Path $root 'out/emulator/IotAdmin.Emulator.dll') -ArgumentList '--devices', '600', '--projects', '4', '--rate-limit', '0', '--propagation-delay', '0'
+    $script:secret = ConvertTo-SecureString $emulator.Secret -AsPlainText -Force
+
+    function Connect-Emulator {
+        param([switch] $PassThru, [int] $MaxAttempts = 6)
+        Connect-IotAdmin -KeyId $emulator.KeyId -Secret $secret -Email $emulator.Email -Endpoint $emulator.ApiRoot -MaxAttempts $MaxAttempts -PassThru:$PassThru
+    }
+}
+
+AfterAll {
+    Get-IotSession | ForEach-Object { Disconnect-IotAdmin -Session $_ }
+    if ($script:emulator) { Stop-IotEmulator -Emulator $script:emulator }
+}
+
+Describe 'Module' {
+    It 'passes Test-ModuleManifest and exports exactly the cmdlets' {
+        $info = Test-ModuleManifest -Path (Join-Path (Split-Path -Parent $PSScriptRoot) 'out/IotAdmin/IotAdmin.psd1')
+        $info.CompatiblePSEditions | Should -Be @('Desktop', 'Core')
+        (Get-Command -Module IotAdmin).Name | Sort-Object | Should -Be @('Connect-IotAdmin', 'Disconnect-IotAdmin', 'Get-IotDevice', 'Get-IotProject', 'Get-IotSession', 'Move-IotDevice', 'Remove-IotLabel', 'Set-IotLabel')
+    }
+
+    It 'lets scripts name the exception type' {
+        [IotAdmin.IotApiException] | Should -Not -BeNullOrEmpty
+        [IotAdmin.Models.IotDevice].Name | Should -Be 'IotDevice'
+    }
+
+    It 'shows examples in Get-Help when the help was built' -Skip:(-not (Test-Path (Join-Path (Split-Path -Parent $PSScriptRoot) 'out/IotAdmin/en-US/IotAdmin.dll-Help.xml'))) {
+        (Get-Help Set-IotLabel -Examples | Out-String) | Should -Match 'Set-IotLabel'
+        (Get-Help Get-IotDevice -Full).examples.example.Count | Should -BeGreaterThan 1
+    }
+}
+
+Describe 'Connect-IotAdmin' {
+    It 'connects with a key id and a SecureString secret' {
+        $s = Connect-Emulator -PassThru
+        $s.KeyId | Should -Be $emulator.KeyId
+        $s.Endpoint.AbsoluteUri | Should -Be "$($emulator.ApiRoot)/"
+        (Get-IotSession).Id | Should -Be $s.Id
+    }
+
+    It 'connects with a PSCredential' {
+        $credential = [pscredential]::new($emulator.KeyId, $secret)
+        $s = Connect-IotAdmin -Credential $credential -Email $emulator.Email -Endpoint $emulator.ApiRoot -PassThru
+        $s.Email | Should -Be $emulator.Email
+    }
+
+    It 'connects with a credentials file (its token endpoint included)' {
+        $s = Connect-IotAdmin -CredentialsFile $emulator.CredentialsFile -Endpoint $emulator.ApiRoot -PassThru
+        $s.TokenEndpoint.AbsoluteUri | Should -Be $emulator.TokenEndpoint
+    }
+
+    It 'connects with the DT_SERVICE_ACCOUNT_* environment variables' {
+        $env:DT_SERVICE_ACCOUNT_KEY_ID = $emulator.KeyId
+        $env:DT_SERVICE_ACCOUNT_SECRET = $emulator.Secret
+        $env:DT_SERVICE_ACCOUNT_EMAIL = $emulator.Email
+        try {
+            $s = Connect-IotAdmin -Endpoint $emulator.ApiRoot -PassThru
+            $s.KeyId | Should -Be $emulator.KeyId
+        }
+        finally {
+            Remove-Item Env:DT_SERVICE_ACCOUNT_KEY_ID, Env:DT_SERVICE_ACCOUNT_SECRET, Env:DT_SERVICE_ACCOUNT_EMAIL
+        }
+    }
+
+    It 'fails with a terminating AuthenticationError for a wrong secret' {
+        $wrong = ConvertTo-SecureString 'not-the-secret' -AsPlainText -Force
+        $err = $null
+        try { Connect-IotAdmin -KeyId $emulator.KeyId -Secret $wrong -Email $emulator.Email -Endpoint $emulator.ApiRoot } catch { $err = $_ }
+        $err | Should -Not -BeNullOrEmpty
+        $err.CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $err.FullyQualifiedErrorId | Should -Be 'IotApiUnauthenticated,IotAdmin.Commands.ConnectIotAdminCommand'
+        $err.Exception.Reason | Should -Be 'invalid_grant'
+        $err.ErrorDetails.RecommendedAction | Should -Match '^Do not retry'
+    }
+
+    It 'refuses plain http to a non-loopback address before any request' {
+        { Connect-IotAdmin -KeyId k -Secret $secret -Email 'a@b.c' -Endpoint 'http://api.example.com' } |
+            Should -Throw -ErrorId 'IotInvalidArgument,IotAdmin.Commands.ConnectIotAdminCommand'
+    }
+
+    It 'never writes the secret or the token to any stream' {
+        $DebugPreference = 'Continue' # not -Debug: on 5.1 that would prompt
+        $all = Connect-Emulator -PassThru -Verbose 4>&1 5>&1 6>&1 | Out-String
+        $all += Get-IotProject -Verbose 4>&1 5>&1 | Out-String
+        $all | Should -Not -Match ([regex]::Escape($emulator.Secret))
+        $all | Should -Not -Match 'Bearer '
+    }
+}
+
+Describe 'Reading' {
+    BeforeAll {
+        Connect-Emulator
+        $script:projects = @(Get-IotProject)
+        $script:project = $projects | Where-Object { -not $_.IsInventory } | Select-Object -First 1
+        $script:devices = @(Get-IotDevice -ProjectId $project.ProjectId)
+    }
+
+    It 'lists projects with one inventory' {
+        $projects | Should -HaveCount 4
+        @($projects | Where-Object IsInventory) | Should -HaveCount 1
+        $projects[0] | Should -BeOfType ([IotAdmin.Models.IotProject])
+    }
+
+    It 'gets a project by id and reports a missing one without stopping' {
+        $found = Get-IotProject -ProjectId 'c0nosuchprojectxxxxx', $project.ProjectId -ErrorVariable missing -ErrorAction SilentlyContinue
+        $found.ProjectId | Should -Be $project.ProjectId
+        $missing | Should -HaveCount 1
+        $missing[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $missing[0].FullyQualifiedErrorId | Should -Be 'IotApiNotFound,IotAdmin.Commands.GetIotProjectCommand'
+        $missing[0].TargetObject | Should -Be 'c0nosuchprojectxxxxx'
+    }
+
+    It 'lists every device of every project without -ProjectId' {
+        $all = @(Get-IotDevice)
+        $all | Should -HaveCount 600
+        @($all.Name | Sort-Object -Unique) | Should -HaveCount 600
+    }
+
+    It 'pipes projects into Get-IotDevice by ProjectId' {
+        @(Get-IotProject | Get-IotDevice) | Should -HaveCount 600
+    }
+
+    It 'takes device ids as an array and from the pipeline' {
+        $ids = $devices[0..2].DeviceId
+        (Get-IotDevice -ProjectId $project.ProjectId -DeviceId $ids).DeviceId | Sort-Object | Should -Be ($ids | Sort-Object)
+        ($ids | Get-IotDevice -ProjectId $project.ProjectId).DeviceId | Sort-Object | Should -Be ($ids | Sort-Object)
+        (Get-IotDevice -DeviceId $ids[0]).ProjectId | Should -Be $project.ProjectId
+    }
+
+    It 'filters by label value and by label presence' {
+        $withFloor = @($devices | Where-Object { $_.Labels.ContainsKey('floor') })
+        @(Get-IotDevice -ProjectId $project.ProjectId -Label @{ floor = $null }) | Should -HaveCount $withFloor.Count
+        $expected = @($withFloor | Where-Object { $_.Labels['floor'] -eq '3' })
+        @(Get-IotDevice -ProjectId $project.ProjectId -Label @{ floor = '3' }) | Should -HaveCount $expected.Count
+    }
+
+    It 'filters by type, product number and text' {
+        $temperature = @($devices | Where-Object Type -eq 'temperature')
+        @(Get-IotDevice -ProjectId $project.ProjectId -DeviceType temperature) | Should -HaveCount $temperature.Count
+        $number = ($devices | Where-Object ProductNumber | Select-Object -First 1).ProductNumber
+        @(Get-IotDevice -ProjectId $project.ProjectId -ProductNumber $number) | Should -HaveCount @($devices | Where-Object ProductNumber -eq $number).Count
+        (Get-IotDevice -ProjectId $project.ProjectId -Query $devices[5].DeviceId).DeviceId | Should -Contain $devices[5].DeviceId
+    }
+
+    It 'sorts with -OrderBy' {
+        $names = (Get-IotDevice -ProjectId $project.ProjectId -OrderBy '-labels.name').DisplayName
+        $names | Should -Be ($names | Sort-Object -Descending -CaseSensitive)
+    }
+
+    It 'stops early with Select-Object -First' {
+        @(Get-IotDevice | Select-Object -First 3) | Should -HaveCount 3
+    }
+
+    It 'rejects bad input before any request' {
+        $before = (Get-IotEmulatorStat -Emulator $emulator).requests
+        { Get-IotDevice -ProjectId $project.ProjectId -Label @{ 'bad key' = 'x' } } | Should -Throw -ErrorId 'IotInvalidArgument,IotAdmin.Commands.GetIotDeviceCommand'
+        { Get-IotDevice -ProjectId 'no/such' } | Should -Throw -ErrorId 'IotInvalidArgument,IotAdmin.Commands.GetIotDeviceCommand'
+        (Get-IotEmulatorStat -Emulator $emulator).requests | Should -Be $before
+    }
+
+    It 'renders the default table view' {
+        $text = $devices | Select-Object -First 3 | Out-String
+        $text | Should -Match 'DeviceId\s+DisplayName\s+Type\s+ProjectId'
+        (Get-IotSession | Out-String) | Should -Match 'RateLimit'
+    }
+
+    It 'completes project ids' {
+        $line = 'Get-IotDevice -ProjectId '
+        $result = TabExpansion2 -inputScript $line -cursorColumn $line.Length
+        $result.CompletionMatches.CompletionText | Should -Contain $project.ProjectId
+    }
+}
+
+Describe 'Errors through the cmdlets' {
+    BeforeAll { Connect-Emulator -MaxAttempts 1 }
+    AfterEach { Clear-IotEmulatorFault -Emulator $emulator }
+
+    It 'maps <status> to <category> with <errorId>' -ForEach @(
+        @{ status = 400; category = 'InvalidArgument'; errorId = 'IotApiInvalidArgument'; retryAfter = $null; hint = '^Do not retry' }
+        @{ status = 403; category = 'PermissionDenied'; errorId = 'IotApiPermissionDenied'; retryAfter = $null; hint = '^Do not retry: give the service account' }
+        @{ status = 404; category = 'ObjectNotFound'; errorId = 'IotApiNotFound'; retryAfter = $null; hint = '^Do not retry' }
+        @{ status = 409; category = 'ResourceBusy'; errorId = 'IotApiAborted'; retryAfter = $null; hint = 'retry after 1 s' }
+        @{ status = 429; category = 'QuotaExceeded'; errorId = 'IotApiResourceExhausted'; retryAfter = 9; hint = '^Retry after 9 s' }
+        @{ status = 503; category = 'ResourceUnavailable'; errorId = 'IotApiUnavailable'; retryAfter = $null; hint = '^Retry after 1 s' }
+    ) {
+        $projectId = (Get-IotProject | Select-Object -First 1).ProjectId
+        $fault = @{ method = 'GET'; path = "/v2/projects/$projectId"; status = $status; count = 1 }
+        if ($retryAfter) { $fault.retryAfter = $retryAfter }
+        Add-IotEmulatorFault -Emulator $emulator -Fault $fault
+        $null = Get-IotProject -ProjectId $projectId -ErrorVariable err -ErrorAction SilentlyContinue
+        $err | Should -HaveCount 1
+        $err[0].CategoryInfo.Category | Should -Be $category
+        $err[0].FullyQualifiedErrorId | Should -Be "$errorId,IotAdmin.Commands.GetIotProjectCommand"
+        $err[0].ErrorDetails.RecommendedAction | Should -Match $hint
+        $err[0].Exception | Should -BeOfType ([IotAdmin.IotApiException])
+        $err[0].Exception.StatusCode | Should -Be $status
+        $err[0].TargetObject | Should -Be $projectId
+        if ($retryAfter) { $err[0].Exception.RetryAfter | Should -Be ([timespan]::FromSeconds($retryAfter)) }
+    }
+
+    It 'retries and succeeds when the session allows it, reporting the retry on the verbose stream' {
+        Connect-Emulator -MaxAttempts 3
+        $projectId = (Get-IotProject | Select-Object -First 1).ProjectId
+        Add-IotEmulatorFault -Emulator $emulator -Fault @{ method = 'GET'; path = "/v2/projects/$projectId"; status = 503; count = 1 }
+        $verbose = Get-IotProject -ProjectId $projectId -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        ($verbose.Message -join "`n") | Should -Match 'Retrying GET /v2/projects/\S+ after HTTP 503 UNAVAILABLE \(attempt 2 of 3\); waiting 1(\.\d)? s'
+    }
+
+    It 'ends the command when not connected' {
+        Get-IotSession | ForEach-Object { Disconnect-IotAdmin -Session $_ }
+        { Get-IotProject } | Should -Throw -ErrorId 'IotNotConnected,IotAdmin.Commands.GetIotProjectCommand'
+    }
+}
+
+Describe 'Bulk changes' {
+    BeforeAll {
+        Connect-Emulator
+        $script:bulkProject = (Get-IotProject | Where-Object { -not $_.IsInventory } | Select-Object -Last 1).ProjectId
+    }
+
+    It 'sets labels on piped devices in one request per batch, with a summary' {
+        $before = Get-IotEmulatorStat -Emulator $emulator
+        $changed = Get-IotDevice -ProjectId $bulkProject | Set-IotLabel -Label @{ campaign = 'pester' } -PassThru -InformationVariable info
+        $after = Get-IotEmulatorStat -Emulator $emulator
+        $count = @(Get-IotDevice -ProjectId $bulkProject).Count
+        $changed | Should -HaveCount $count
+        $changed | ForEach-Object { $_.Labels['campaign'] | Should -Be 'pester' }
+        ($after.byRoute.'POST /v2/projects/{p}/devices:batchUpdate' - [int]$before.byRoute.'POST /v2/projects/{p}/devices:batchUpdate') | Should -Be 1
+        $summary = ($info | Where-Object { $_.Tags -contains 'Summary' }).MessageData
+        $summary.Succeeded | Should -Be $count
+        $summary.ToString() | Should -Match '^Set-IotLabel: \d+ succeeded, 0 failed'
+        @(Get-IotDevice -ProjectId $bulkProject -Label @{ campaign = 'pester' }) | Should -HaveCount $count
+    }
+
+    It 'sends no mutating request with -WhatIf' {
+        $before = (Get-IotEmulatorStat -Emulator $emulator).mutations
+        $null = Get-IotDevice -ProjectId $bulkProject | Remove-IotLabel -Name campaign -WhatIf
+        (Get-IotEmulatorStat -Emulator $emulator).mutations | Should -Be $before
+        @(Get-IotDevice -ProjectId $bulkProject -Label @{ campaign = 'pester' }).Count | Should -BeGreaterThan 0
+    }
+
+    It 'removes labels by plain id' {
+        $ids = (Get-IotDevice -ProjectId $bulkProject -Label @{ campaign = $null }).DeviceId
+        $ids | Remove-IotLabel -ProjectId $bulkProject -Name campaign -Confirm:$false
+        @(Get-IotDevice -ProjectId $bulkProject -Label @{ campaign = $null }) | Should -HaveCount 0
+    }
+
+    It 'rejects a $null label value before any request' {
+        { Get-IotDevice -ProjectId $bulkProject | Set-IotLabel -Label @{ zone = $null } } |
+            Should -Throw -ErrorId 'IotInvalidArgument,IotAdmin.Commands.SetIotLabelCommand'
+    }
+
+    It 'moves devices and reports missing ones per device' {
+        $destination = (Get-IotProject | Where-Object IsInventory).ProjectId
+        $some = Get-IotDevice -ProjectId $bulkProject | Select-Object -First 5
+        $moved = @($some | Move-IotDevice -DestinationProjectId $destination -PassThru)
+        $moved | Should -HaveCount 5
+        $moved.ProjectId | Sort-Object -Unique | Should -Be $destination
+        $null = 'c0missingdevicexxxxx' | Move-IotDevice -ProjectId $bulkProject -DestinationProjectId $destination -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed | Should -HaveCount 1
+        $failed[0].FullyQualifiedErrorId | Should -Be 'IotApiNotFound,IotAdmin.Commands.MoveIotDeviceCommand'
+        # Again, with the same (stale) objects: already there, nothing fails.
+        $null = $some | Move-IotDevice -DestinationProjectId $destination -ErrorVariable none
+        $none | Should -HaveCount 0
+    }
+
+    It 'stops a move to a missing project before any transfer' {
+        { Get-IotDevice -ProjectId $bulkProject | Move-IotDevice -DestinationProjectId 'c0nosuchprojectxxxxx' } |
+            Should -Throw -ErrorId 'IotApiNotFound,IotAdmin.Commands.MoveIotDeviceCommand'
+    }
+}
+
+Describe 'Sessions' {
+    It 'keeps two sessions apart with -Session' {
+        $a = Connect-Emulator -PassThru
+        $b = Connect-Emulator -PassThru
+        (Get-IotSession).Id | Should -Be $b.Id
+        @(Get-IotProject -Session $a) | Should -HaveCount 4
+        Disconnect-IotAdmin -Session $a
+        { Get-IotProject -Session $a } | Should -Throw -ErrorId 'IotNotConnected,IotAdmin.Commands.GetIotProjectCommand'
+        @(Get-IotProject) | Should -HaveCount 4
+    }
+
+    It 'passes a session into parallel runspaces' -Skip:($PSVersionTable.PSVersion.Major -lt 7) {
+        $s = Connect-Emulator -PassThru
+        $counts = 1..3 | ForEach-Object -Parallel {
+            Import-Module $using:manifest
+            @(Get-IotProject -Session $using:s).Count
+        } -ThrottleLimit 3
+        $counts | Should -Be @(4, 4, 4)
+    }
+}
