@@ -2,9 +2,9 @@
 .SYNOPSIS
     Builds, tests and demonstrates IotAdmin.
 .DESCRIPTION
-    Build: publishes the module into out/IotAdmin (IotAdmin.psd1, IotAdmin.dll, IotAdmin.Core.dll, the format file,
-           en-US help when platyPS is installed, and dependencies/ with every third-party assembly) and the emulator
-           into out/emulator.
+    Build: publishes the module into out/IotAdmin (IotAdmin.psd1, IotAdmin.dll, the format file, en-US help when
+           platyPS is installed, and dependencies/ with IotAdmin.Core.dll and every third-party assembly) and the
+           emulator into out/emulator.
     Test:  dotnet test, then the Pester suite (tests/*.Tests.ps1) when Pester 5 is installed.
     Demo:  Build, start the emulator on 127.0.0.1, run examples/demo.ps1 against it, stop it.
     Bench: the benchmarks (request counts, rates, wall time against the emulator's real rate limit).
@@ -33,10 +33,10 @@ $emulatorOut = Join-Path $out 'emulator'
 # The PowerShell running this script, for child processes (pwsh on 7, powershell.exe on 5.1).
 $powershell = (Get-Process -Id $PID).Path
 
+# A simple function (not advanced): its arguments (-c, -o, …) pass through to dotnet untouched.
 function Invoke-Dotnet {
-    param([Parameter(ValueFromRemainingArguments)] [string[]] $Arguments)
-    & dotnet @Arguments
-    if ($LASTEXITCODE -ne 0) { throw "dotnet $($Arguments -join ' ') failed with exit code $LASTEXITCODE." }
+    & dotnet @args
+    if ($LASTEXITCODE -ne 0) { throw "dotnet $($args -join ' ') failed with exit code $LASTEXITCODE." }
 }
 
 function Invoke-ModuleBuild {
@@ -45,9 +45,10 @@ function Invoke-ModuleBuild {
     Invoke-Dotnet publish (Join-Path $root 'src/IotAdmin/IotAdmin.csproj') -c $Configuration -f netstandard2.0 -o $publish --nologo
     $dependencies = Join-Path $moduleOut 'dependencies'
     $null = New-Item -ItemType Directory -Force -Path $dependencies
-    # Our own assemblies in the root (PowerShell resolves their types by name); everything else isolated.
+    # Only the cmdlet assembly in the root; the engine and every third-party assembly load from dependencies/
+    # (a private load context on PowerShell 7; see src/IotAdmin/Loading/ModuleInitializer.cs).
     foreach ($file in Get-ChildItem -LiteralPath $publish -Filter '*.dll') {
-        $target = if ($file.Name -in 'IotAdmin.dll', 'IotAdmin.Core.dll') { $moduleOut } else { $dependencies }
+        $target = if ($file.Name -eq 'IotAdmin.dll') { $moduleOut } else { $dependencies }
         Copy-Item -LiteralPath $file.FullName -Destination $target
     }
     Copy-Item -LiteralPath (Join-Path $root 'IotAdmin.psd1') -Destination $moduleOut

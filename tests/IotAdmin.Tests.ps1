@@ -34,6 +34,32 @@ Describe 'Module' {
         [IotAdmin.Models.IotDevice].Name | Should -Be 'IotDevice'
     }
 
+    It 'imports and works when another module loaded its own System.Text.Json and Polly first' -Skip:($PSVersionTable.PSVersion.Major -lt 7) {
+        # A fresh process: another module's copies load first (STJ into a private context, as Az does; Polly into the
+        # default context, as a module without isolation would), then IotAdmin imports, connects and lists.
+        $dependencies = Join-Path (Split-Path -Parent $manifest) 'dependencies'
+        $script = @"
+`$other = [System.Runtime.Loader.AssemblyLoadContext]::new('another-module', `$false)
+`$null = `$other.LoadFromAssemblyPath('$dependencies/System.Text.Json.dll')
+`$null = [System.Reflection.Assembly]::LoadFrom('$dependencies/Polly.Core.dll')
+Import-Module '$manifest'
+`$secret = ConvertTo-SecureString '$($emulator.Secret)' -AsPlainText -Force
+Connect-IotAdmin -KeyId '$($emulator.KeyId)' -Secret `$secret -Email '$($emulator.Email)' -Endpoint '$($emulator.ApiRoot)'
+@(Get-IotProject).Count
+"@
+        $exe = (Get-Process -Id $PID).Path
+        $result = @(& $exe -NoProfile -NonInteractive -Command $script 2>&1)
+        $LASTEXITCODE | Should -Be 0
+        "$($result[-1])" | Should -Be '4'
+    }
+
+    It 'unhooks its assembly resolver on Remove-Module' {
+        $exe = (Get-Process -Id $PID).Path
+        $result = @(& $exe -NoProfile -NonInteractive -Command "Import-Module '$manifest'; `$before = [psobject].Assembly.GetType('System.Management.Automation.TypeAccelerators')::Get.ContainsKey('IotAdmin.IotApiException'); Remove-Module IotAdmin; `$after = [psobject].Assembly.GetType('System.Management.Automation.TypeAccelerators')::Get.ContainsKey('IotAdmin.IotApiException'); `"`$before `$after`"" 2>&1)
+        $LASTEXITCODE | Should -Be 0
+        "$($result[-1])" | Should -Be 'True False'
+    }
+
     It 'shows examples in Get-Help when the help was built' -Skip:(-not (Test-Path (Join-Path (Split-Path -Parent $PSScriptRoot) 'out/IotAdmin/en-US/IotAdmin.dll-Help.xml'))) {
         (Get-Help Set-IotLabel -Examples | Out-String) | Should -Match 'Set-IotLabel'
         (Get-Help Get-IotDevice -Full).examples.example.Count | Should -BeGreaterThan 1
@@ -130,10 +156,11 @@ Describe 'Reading' {
         @(Get-IotProject | Get-IotDevice) | Should -HaveCount 600
     }
 
-    It 'takes device ids as an array and from the pipeline' {
+    It 'takes device ids as an array and from the pipeline by property name' {
         $ids = $devices[0..2].DeviceId
         (Get-IotDevice -ProjectId $project.ProjectId -DeviceId $ids).DeviceId | Sort-Object | Should -Be ($ids | Sort-Object)
-        ($ids | Get-IotDevice -ProjectId $project.ProjectId).DeviceId | Sort-Object | Should -Be ($ids | Sort-Object)
+        ($ids | ForEach-Object { [pscustomobject]@{ DeviceId = $_ } } | Get-IotDevice -ProjectId $project.ProjectId).DeviceId | Sort-Object | Should -Be ($ids | Sort-Object)
+        ($devices[0..2] | Get-IotDevice).DeviceId | Sort-Object | Should -Be ($ids | Sort-Object)
         (Get-IotDevice -DeviceId $ids[0]).ProjectId | Should -Be $project.ProjectId
     }
 
@@ -153,8 +180,11 @@ Describe 'Reading' {
     }
 
     It 'sorts with -OrderBy' {
-        $names = (Get-IotDevice -ProjectId $project.ProjectId -OrderBy '-labels.name').DisplayName
-        $names | Should -Be ($names | Sort-Object -Descending -CaseSensitive)
+        [string[]] $names = (Get-IotDevice -ProjectId $project.ProjectId -OrderBy '-labels.name').DisplayName
+        [string[]] $expected = $names.Clone()
+        [Array]::Sort($expected, [StringComparer]::Ordinal)
+        [Array]::Reverse($expected)
+        $names | Should -Be $expected
     }
 
     It 'stops early with Select-Object -First' {
@@ -171,7 +201,8 @@ Describe 'Reading' {
     It 'renders the default table view' {
         $text = $devices | Select-Object -First 3 | Out-String
         $text | Should -Match 'DeviceId\s+DisplayName\s+Type\s+ProjectId'
-        (Get-IotSession | Out-String) | Should -Match 'RateLimit'
+        (Get-IotSession | Out-String -Width 120) | Should -Match 'Endpoint\s+KeyId\s+TokenExpiresOn\s+RateLimit'
+        (Get-IotSession | Format-List | Out-String) | Should -Match 'Email\s+: '
     }
 
     It 'completes project ids' {
@@ -190,7 +221,7 @@ Describe 'Errors through the cmdlets' {
         @{ status = 403; category = 'PermissionDenied'; errorId = 'IotApiPermissionDenied'; retryAfter = $null; hint = '^Do not retry: give the service account' }
         @{ status = 404; category = 'ObjectNotFound'; errorId = 'IotApiNotFound'; retryAfter = $null; hint = '^Do not retry' }
         @{ status = 409; category = 'ResourceBusy'; errorId = 'IotApiAborted'; retryAfter = $null; hint = 'retry after 1 s' }
-        @{ status = 429; category = 'QuotaExceeded'; errorId = 'IotApiResourceExhausted'; retryAfter = 9; hint = '^Retry after 9 s' }
+        @{ status = 429; category = 'QuotaExceeded'; errorId = 'IotApiResourceExhausted'; retryAfter = 2; hint = '^Retry after 2 s' }
         @{ status = 503; category = 'ResourceUnavailable'; errorId = 'IotApiUnavailable'; retryAfter = $null; hint = '^Retry after 1 s' }
     ) {
         $projectId = (Get-IotProject | Select-Object -First 1).ProjectId

@@ -20,8 +20,11 @@ namespace IotAdmin.Commands
         [ArgumentCompleter(typeof(ProjectIdCompleter))]
         public string? ProjectId { get; set; }
 
-        /// <summary>Device ids, or names "projects/{p}/devices/{d}".</summary>
-        [Parameter(Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        /// <summary>
+        /// Device ids, or names "projects/{p}/devices/{d}". By property name only: were it also by value, any piped
+        /// object (a project, a CSV row) would be coerced to a string and taken for a device id.
+        /// </summary>
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
         [ValidateNotNullOrEmpty]
         public string[]? DeviceId { get; set; }

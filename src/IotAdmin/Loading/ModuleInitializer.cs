@@ -3,32 +3,35 @@ using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 
 namespace IotAdmin.Commands.Loading
 {
     /// <summary>
-    /// Resolves IotAdmin's third-party dependencies (System.Text.Json, Polly.Core, System.Threading.RateLimiting,
+    /// Loads IotAdmin.Core and its dependencies (System.Text.Json, Polly.Core, System.Threading.RateLimiting,
     /// Microsoft.Bcl.*, …) from the module's dependencies/ folder, so that other modules that loaded other versions
     /// first (Az.Accounts, Microsoft.Graph, PnP) neither break IotAdmin nor are broken by it.
     /// <list type="bullet">
-    /// <item>PowerShell 7 (.NET): requests the default context cannot satisfy are loaded into a private load context
-    /// ("iotadmin-dependencies"); a dependency's own dependencies resolve there too. What the runtime already has in a
-    /// compatible version (System.Text.Json on 7.4+) is shared, so no type crosses two copies.</item>
-    /// <item>Windows PowerShell 5.1 (.NET Framework): Assembly.LoadFrom from dependencies/, the binding-redirect substitute.</item>
+    /// <item>PowerShell 7 (.NET): into a private <see cref="DependencyLoadContext"/> with a real Load override; Core's
+    /// public types are registered as type accelerators so scripts can still name them.</item>
+    /// <item>Windows PowerShell 5.1 (.NET Framework): an AppDomain.AssemblyResolve handler that LoadFrom's only the
+    /// names present in dependencies/ (the binding-redirect substitute; PSResourceGet's and AWS Tools' pattern).</item>
     /// </list>
-    /// IotAdmin.dll and IotAdmin.Core.dll stay in the module root, in the default context: scripts can name their types
-    /// (<c>catch [IotAdmin.IotApiException]</c>). Only requests from IotAdmin's own assemblies and dependencies are
-    /// served. Remove-Module unhooks the handler.
+    /// Only IotAdmin.dll sits in the module root; Remove-Module unhooks everything.
     /// </summary>
     public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
     {
+        private const string CoreName = "IotAdmin.Core";
+
         private static readonly object Gate = new object();
-        private static readonly Assembly Self = typeof(ModuleInitializer).Assembly;
-        private static readonly string ModuleFolder = Path.GetDirectoryName(Self.Location) ?? string.Empty;
-        private static readonly string DependencyFolder = Path.Combine(ModuleFolder, "dependencies");
-        private static Dictionary<string, string>? _dependencies;
-        private static LoadContextProxy? _context;
+        private static readonly string DependencyFolder = Path.Combine(Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location) ?? string.Empty, "dependencies");
+        private static Dictionary<string, string> _dependencies = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        private static Func<string, Assembly>? _load;
+        private static Assembly? _core;
+        private static IReadOnlyList<string> _accelerators = Array.Empty<string>();
         private static bool _hooked;
+
+        private static bool IsDotNetCore => typeof(object).Assembly.GetType("System.Runtime.Loader.AssemblyLoadContext") != null;
 
         public void OnImport()
         {
@@ -36,9 +39,12 @@ namespace IotAdmin.Commands.Loading
             {
                 if (_hooked) return;
                 _dependencies = Scan(DependencyFolder);
-                _context = LoadContextProxy.Create("iotadmin-dependencies");
+                if (!_dependencies.TryGetValue(CoreName, out var corePath)) return; // not a built module (e.g. tests): nothing to resolve
+                _load = IsDotNetCore ? CreatePrivateContext(_dependencies) : Assembly.LoadFrom;
+                _core = _load(corePath);
                 AppDomain.CurrentDomain.AssemblyResolve += Resolve;
                 _hooked = true;
+                if (IsDotNetCore) _accelerators = TypeAccelerators.Register(_core);
             }
         }
 
@@ -48,11 +54,13 @@ namespace IotAdmin.Commands.Loading
             {
                 if (!_hooked) return;
                 AppDomain.CurrentDomain.AssemblyResolve -= Resolve;
+                TypeAccelerators.Unregister(_accelerators);
+                _accelerators = Array.Empty<string>();
                 _hooked = false;
             }
         }
 
-        /// <summary>Name → path of every dll in dependencies/ (an empty map when the folder is missing, e.g. in tests).</summary>
+        /// <summary>Name → path of every dll in <paramref name="folder"/>.</summary>
         internal static Dictionary<string, string> Scan(string folder)
         {
             var found = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -61,27 +69,30 @@ namespace IotAdmin.Commands.Loading
             return found;
         }
 
+        /// <summary>Kept out of OnImport so .NET Framework never JIT-compiles a reference to AssemblyLoadContext.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static Func<string, Assembly> CreatePrivateContext(Dictionary<string, string> dependencies) =>
+            new DependencyLoadContext(dependencies).LoadFromAssemblyPath;
+
+        /// <summary>
+        /// The default context asks for IotAdmin.Core (IotAdmin.dll references it): load it where it belongs. On .NET
+        /// Framework, also every other dependency of ours; on .NET the private context resolves those itself.
+        /// </summary>
         private static Assembly? Resolve(object? sender, ResolveEventArgs args)
         {
             var name = new AssemblyName(args.Name).Name ?? string.Empty;
-            var dependencies = _dependencies;
-            if (dependencies == null) return null;
-            if (string.Equals(name, "IotAdmin.Core", StringComparison.OrdinalIgnoreCase))
-            {
-                var core = Path.Combine(ModuleFolder, "IotAdmin.Core.dll");
-                return File.Exists(core) ? Assembly.LoadFrom(core) : null;
-            }
-
-            if (!dependencies.TryGetValue(name, out var path) || !IsOurs(args.RequestingAssembly, dependencies)) return null;
-            return _context != null ? _context.LoadFromAssemblyPath(path) : Assembly.LoadFrom(path);
+            if (string.Equals(name, CoreName, StringComparison.OrdinalIgnoreCase)) return _core;
+            if (!_dependencies.TryGetValue(name, out var path)) return null;
+            if (IsDotNetCore || !IsOurs(args.RequestingAssembly)) return null;
+            return Assembly.LoadFrom(path);
         }
 
-        /// <summary>.NET always names the requesting assembly; .NET Framework may not, and then the name alone decides.</summary>
-        private static bool IsOurs(Assembly? requesting, Dictionary<string, string> dependencies)
+        /// <summary>.NET Framework may not name the requesting assembly; then the name alone decides.</summary>
+        private static bool IsOurs(Assembly? requesting)
         {
             if (requesting == null) return true;
             var name = requesting.GetName().Name ?? string.Empty;
-            return name.StartsWith("IotAdmin", StringComparison.OrdinalIgnoreCase) || dependencies.ContainsKey(name);
+            return name.StartsWith("IotAdmin", StringComparison.OrdinalIgnoreCase) || _dependencies.ContainsKey(name);
         }
     }
 }
