@@ -263,14 +263,25 @@ Describe 'Bulk changes' {
         $before = Get-IotEmulatorStat -Emulator $emulator
         $changed = Get-IotDevice -ProjectId $bulkProject | Set-IotLabel -Label @{ campaign = 'pester' } -PassThru -InformationVariable info
         $after = Get-IotEmulatorStat -Emulator $emulator
-        $count = @(Get-IotDevice -ProjectId $bulkProject).Count
+        $count = @(Get-IotDevice -ProjectId $bulkProject).Count # after the stats: not counted above
         $changed | Should -HaveCount $count
         $changed | ForEach-Object { $_.Labels['campaign'] | Should -Be 'pester' }
         ($after.byRoute.'POST /v2/projects/{p}/devices:batchUpdate' - [int]$before.byRoute.'POST /v2/projects/{p}/devices:batchUpdate') | Should -Be 1
+        # Piped device objects bind to -InputObject: -PassThru computes the changed devices; the only listing is the upstream one.
+        ($after.byRoute.'GET /v2/projects/{p}/devices' - $before.byRoute.'GET /v2/projects/{p}/devices') | Should -Be ([math]::Ceiling($count / 100))
         $summary = ($info | Where-Object { $_.Tags -contains 'Summary' }).MessageData
         $summary.Succeeded | Should -Be $count
         $summary.ToString() | Should -Match '^Set-IotLabel: \d+ succeeded, 0 failed'
         @(Get-IotDevice -ProjectId $bulkProject -Label @{ campaign = 'pester' }) | Should -HaveCount $count
+    }
+
+    It 'skips piped devices that already have the labels, without a request' {
+        $before = (Get-IotEmulatorStat -Emulator $emulator).mutations
+        $null = Get-IotDevice -ProjectId $bulkProject | Set-IotLabel -Label @{ campaign = 'pester' } -InformationVariable info
+        (Get-IotEmulatorStat -Emulator $emulator).mutations | Should -Be $before
+        $summary = ($info | Where-Object { $_.Tags -contains 'Summary' }).MessageData
+        $summary.Succeeded | Should -Be 0
+        $summary.Skipped | Should -BeGreaterThan 0
     }
 
     It 'sends no mutating request with -WhatIf' {

@@ -7,7 +7,7 @@ using IotAdmin.Sessions;
 namespace IotAdmin.Commands
 {
     /// <summary><para type="synopsis">Moves devices to another project, in batches of up to 1000 devices per request.</para></summary>
-    [Cmdlet(VerbsCommon.Move, "IotDevice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ById)]
+    [Cmdlet(VerbsCommon.Move, "IotDevice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByObject)]
     [OutputType(typeof(IotDevice))]
     public sealed class MoveIotDeviceCommand : BulkDeviceCmdlet
     {

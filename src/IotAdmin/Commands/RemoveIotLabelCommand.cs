@@ -7,7 +7,7 @@ using IotAdmin.Sessions;
 namespace IotAdmin.Commands
 {
     /// <summary><para type="synopsis">Removes labels from devices, in batches of up to 1000 devices per request.</para></summary>
-    [Cmdlet(VerbsCommon.Remove, "IotLabel", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ById)]
+    [Cmdlet(VerbsCommon.Remove, "IotLabel", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByObject)]
     [OutputType(typeof(IotDevice))]
     public sealed class RemoveIotLabelCommand : BulkDeviceCmdlet
     {

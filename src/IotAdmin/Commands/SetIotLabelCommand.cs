@@ -8,7 +8,7 @@ using IotAdmin.Sessions;
 namespace IotAdmin.Commands
 {
     /// <summary><para type="synopsis">Adds or changes labels on devices, in batches of up to 1000 devices per request.</para></summary>
-    [Cmdlet(VerbsCommon.Set, "IotLabel", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ById)]
+    [Cmdlet(VerbsCommon.Set, "IotLabel", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByObject)]
     [OutputType(typeof(IotDevice))]
     public sealed class SetIotLabelCommand : BulkDeviceCmdlet
     {
