@@ -39,6 +39,21 @@ namespace IotAdmin.Tests.Contract.Bad
         public string? Session { get; set; }
     }
 
+    [Cmdlet(VerbsCommon.Move, "IotWidget", SupportsShouldProcess = true, DefaultParameterSetName = "ById")]
+    [OutputType(typeof(ThingOutput))]
+    public sealed class MoveIotWidgetCommand : PSCmdlet
+    {
+        [Parameter]
+        public string? Session { get; set; }
+
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = "ByObject")]
+        public ThingOutput? InputObject { get; set; }
+
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = "ById")]
+        [Alias("Identifier")]
+        public string DeviceId { get; set; } = string.Empty;
+    }
+
     [Cmdlet(VerbsCommon.Set, "Widget")]
     public sealed class SetWidgetCommand : PSCmdlet
     {

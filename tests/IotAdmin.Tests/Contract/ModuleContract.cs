@@ -89,6 +89,11 @@ namespace IotAdmin.Tests.Contract
                             problems.Add(source.Name + " | " + targetName + ": mandatory -" + p.Name + " (aliases " + string.Join(",", p.Aliases) + ") matches no property of " + outputType.Name);
                     }
 
+                    // PowerShell tries the default parameter set first: a by-value parameter for the piped type must be in it,
+                    // or the object is bound by property name (or coerced to a string) in the other set instead.
+                    var byValue = target.Parameters.FirstOrDefault(p => p.ValueFromPipeline && p.TypeName == outputType.FullName);
+                    if (byValue != null && target.DefaultParameterSet != null && !byValue.Sets.Contains(target.DefaultParameterSet) && !byValue.Sets.Contains("__AllParameterSets"))
+                        problems.Add(source.Name + " | " + targetName + ": -" + byValue.Name + " takes " + outputType.Name + " by value but is not in the default parameter set '" + target.DefaultParameterSet + "'");
                     var bound = byName.Where(p => p.AllNames.Any(n => outputType.Properties.Contains(n))).Select(p => p.Name).ToList();
                     if (!bound.Contains("DeviceId") && !byName.Any(p => p.ValueFromPipeline && p.TypeName == outputType.FullName))
                         problems.Add(source.Name + " | " + targetName + ": the device id does not bind from " + outputType.Name);
@@ -149,6 +154,8 @@ namespace IotAdmin.Tests.Contract
 
             public string? ConfirmImpact { get; private set; }
 
+            public string? DefaultParameterSet { get; private set; }
+
             public List<ParameterInfo> Parameters { get; } = new List<ParameterInfo>();
 
             public List<TypeShape> OutputTypes { get; } = new List<TypeShape>();
@@ -165,6 +172,7 @@ namespace IotAdmin.Tests.Contract
                 {
                     if (named.MemberName == "SupportsShouldProcess") info.SupportsShouldProcess = (bool)named.TypedValue.Value!;
                     if (named.MemberName == "ConfirmImpact") info.ConfirmImpact = Enum.GetName(typeof(System.Management.Automation.ConfirmImpact), (int)named.TypedValue.Value!);
+                    if (named.MemberName == "DefaultParameterSetName") info.DefaultParameterSet = (string?)named.TypedValue.Value;
                 }
 
                 foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
@@ -173,8 +181,9 @@ namespace IotAdmin.Tests.Contract
                     if (attributes.Count == 0) continue;
                     var aliases = property.GetCustomAttributesData().Where(a => a.AttributeType.FullName == Sma + "AliasAttribute")
                         .SelectMany(a => ((IEnumerable<CustomAttributeTypedArgument>)a.ConstructorArguments[0].Value!).Select(v => (string)v.Value!)).ToList();
+                    var sets = attributes.Select(a => a.NamedArguments.Where(n => n.MemberName == "ParameterSetName").Select(n => (string)n.TypedValue.Value!).FirstOrDefault() ?? "__AllParameterSets").ToList();
                     info.Parameters.Add(new ParameterInfo(property.Name, property.PropertyType.FullName ?? property.PropertyType.Name, aliases,
-                        attributes.Any(a => Named(a, "Mandatory")), attributes.Any(a => Named(a, "ValueFromPipeline")), attributes.Any(a => Named(a, "ValueFromPipelineByPropertyName"))));
+                        attributes.Any(a => Named(a, "Mandatory")), attributes.Any(a => Named(a, "ValueFromPipeline")), attributes.Any(a => Named(a, "ValueFromPipelineByPropertyName")), sets));
                 }
 
                 foreach (var output in type.GetCustomAttributesData().Where(a => a.AttributeType.FullName == Sma + "OutputTypeAttribute"))
@@ -195,8 +204,9 @@ namespace IotAdmin.Tests.Contract
 
         public sealed class ParameterInfo
         {
-            public ParameterInfo(string name, string typeName, IReadOnlyList<string> aliases, bool mandatory, bool valueFromPipeline, bool valueFromPipelineByPropertyName)
+            public ParameterInfo(string name, string typeName, IReadOnlyList<string> aliases, bool mandatory, bool valueFromPipeline, bool valueFromPipelineByPropertyName, IReadOnlyList<string> sets)
             {
+                Sets = sets;
                 Name = name;
                 TypeName = typeName;
                 Aliases = aliases;
@@ -218,6 +228,8 @@ namespace IotAdmin.Tests.Contract
             public bool ValueFromPipelineByPropertyName { get; }
 
             public IEnumerable<string> AllNames => new[] { Name }.Concat(Aliases);
+
+            public IReadOnlyList<string> Sets { get; }
         }
 
         public sealed class TypeShape

@@ -54,7 +54,7 @@ namespace IotAdmin.Tests.Contract
             File.WriteAllText(manifest, "@{ CmdletsToExport = @('Fetch-IotThing', 'Get-IotGhost') }");
             try
             {
-                var problems = contract.Check(manifest, Path.GetTempPath(), "Get-IotWidget", "Set-Widget");
+                var problems = contract.Check(manifest, Path.GetTempPath(), "Get-IotWidget", "Set-Widget", "Move-IotWidget");
                 foreach (var p in problems) _log.WriteLine(p);
                 Assert.Contains("Fetch-IotThing: verb 'Fetch' is not an approved verb", problems);
                 Assert.Contains("Set-Widget: noun 'Widget' lacks the Iot prefix", problems);
@@ -66,6 +66,7 @@ namespace IotAdmin.Tests.Contract
                 Assert.Contains("manifest exports Get-IotGhost, which has no cmdlet class", problems);
                 Assert.Contains("Fetch-IotThing: no docs page Fetch-IotThing.md", problems);
                 Assert.Contains("Remove-IotGadget: 'Name' names more than one parameter (name or alias)", problems);
+                Assert.Contains("Get-IotWidget | Move-IotWidget: -InputObject takes ThingOutput by value but is not in the default parameter set 'ById'", problems);
             }
             finally
             {
