@@ -82,7 +82,7 @@ namespace IotAdmin.Bench
             using var session = await ConnectAsync(server, RateLimitOptions.Default);
             var output = new CountingOutput();
             var sw = Stopwatch.StartNew();
-            var operation = new SetLabelOperation(session, new System.Collections.Hashtable { ["zone"] = "north" }, new BulkOptions());
+            var operation = new SetLabelOperation(session, new System.Collections.Hashtable { ["campaign"] = "bench" }, new BulkOptions());
             var listing = new ListingSink(operation, output);
             await GetDeviceOperation.RunAsync(session, new GetDeviceRequest { ProjectId = server.ProjectIds[0] }, listing, new ApiCallContext(output), CancellationToken.None);
             var summary = await operation.CompleteAsync(output, CancellationToken.None);
