@@ -4,6 +4,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 using IotAdmin.Http;
@@ -22,35 +23,19 @@ namespace IotAdmin.Backends
             _api = api;
         }
 
-        public async IAsyncEnumerable<IotOrganization> ListOrganizationsAsync(ApiCallContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
-        {
-            string? pageToken = null;
-            do
-            {
-                var request = new ApiRequest(HttpMethod.Get, "organizations").Query("pageSize", "100").Query("pageToken", pageToken);
-                var page = await _api.SendAsync(request, WireJsonContext.Default.OrganizationPage, context, cancellationToken).ConfigureAwait(false);
-                foreach (var dto in page.Organizations ?? Enumerable.Empty<OrganizationDto>()) yield return DtModelMapper.ToModel(dto);
-                pageToken = NextToken(page.NextPageToken);
-            }
-            while (pageToken != null);
-        }
+        public IAsyncEnumerable<IotOrganization> ListOrganizationsAsync(ApiCallContext context, CancellationToken cancellationToken) =>
+            PagesAsync<OrganizationPage, OrganizationDto, IotOrganization>(() => new ApiRequest(HttpMethod.Get, "organizations"), WireJsonContext.Default.OrganizationPage, DtModelMapper.ToModel, 100, context, cancellationToken);
 
-        public async IAsyncEnumerable<IotProject> ListProjectsAsync(ProjectQuery query, ApiCallContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
-        {
-            string? pageToken = null;
-            do
-            {
-                var request = new ApiRequest(HttpMethod.Get, "projects")
+        public IAsyncEnumerable<IotProject> ListProjectsAsync(ProjectQuery query, ApiCallContext context, CancellationToken cancellationToken) =>
+            PagesAsync<ProjectPage, ProjectDto, IotProject>(
+                () => new ApiRequest(HttpMethod.Get, "projects")
                     .Query("organization", query.OrganizationId == null ? null : "organizations/" + query.OrganizationId)
-                    .Query("query", query.Query)
-                    .Query("pageSize", query.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                    .Query("pageToken", pageToken);
-                var page = await _api.SendAsync(request, WireJsonContext.Default.ProjectPage, context, cancellationToken).ConfigureAwait(false);
-                foreach (var dto in page.Projects ?? Enumerable.Empty<ProjectDto>()) yield return DtModelMapper.ToModel(dto);
-                pageToken = NextToken(page.NextPageToken);
-            }
-            while (pageToken != null);
-        }
+                    .Query("query", query.Query),
+                WireJsonContext.Default.ProjectPage,
+                DtModelMapper.ToModel,
+                query.PageSize,
+                context,
+                cancellationToken);
 
         public async Task<IotProject> GetProjectAsync(string projectId, ApiCallContext context, CancellationToken cancellationToken)
         {
@@ -59,27 +44,24 @@ namespace IotAdmin.Backends
             return DtModelMapper.ToModel(dto);
         }
 
-        public async IAsyncEnumerable<IotDevice> ListDevicesAsync(DeviceQuery query, ApiCallContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
-        {
-            string? pageToken = null;
-            do
-            {
-                var request = new ApiRequest(HttpMethod.Get, ResourceName.Project(query.ProjectId) + "/devices") { Target = query.ProjectId };
-                if (query.ProjectId == "-") request.Query("organization", query.OrganizationId == null ? null : "organizations/" + query.OrganizationId);
-                request.Query("device_ids", query.DeviceIds)
-                    .Query("device_types", query.DeviceTypes)
-                    .Query("product_numbers", query.ProductNumbers)
-                    .Query("label_filters", query.Labels.Select(l => l.Value == null ? l.Key : l.Key + "=" + l.Value))
-                    .Query("query", query.Query)
-                    .Query("order_by", query.OrderBy)
-                    .Query("pageSize", query.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                    .Query("pageToken", pageToken);
-                var page = await _api.SendAsync(request, WireJsonContext.Default.DevicePage, context, cancellationToken).ConfigureAwait(false);
-                foreach (var dto in page.Devices ?? Enumerable.Empty<DeviceDto>()) yield return DtModelMapper.ToModel(dto);
-                pageToken = NextToken(page.NextPageToken);
-            }
-            while (pageToken != null);
-        }
+        public IAsyncEnumerable<IotDevice> ListDevicesAsync(DeviceQuery query, ApiCallContext context, CancellationToken cancellationToken) =>
+            PagesAsync<DevicePage, DeviceDto, IotDevice>(
+                () =>
+                {
+                    var request = new ApiRequest(HttpMethod.Get, ResourceName.Project(query.ProjectId) + "/devices") { Target = query.ProjectId };
+                    if (query.ProjectId == "-") request.Query("organization", query.OrganizationId == null ? null : "organizations/" + query.OrganizationId);
+                    return request.Query("device_ids", query.DeviceIds)
+                        .Query("device_types", query.DeviceTypes)
+                        .Query("product_numbers", query.ProductNumbers)
+                        .Query("label_filters", query.Labels.Select(l => l.Value == null ? l.Key : l.Key + "=" + l.Value))
+                        .Query("query", query.Query)
+                        .Query("order_by", query.OrderBy);
+                },
+                WireJsonContext.Default.DevicePage,
+                DtModelMapper.ToModel,
+                query.PageSize,
+                context,
+                cancellationToken);
 
         public async Task<IotDevice> GetDeviceAsync(string projectId, string deviceId, ApiCallContext context, CancellationToken cancellationToken)
         {
@@ -129,6 +111,24 @@ namespace IotAdmin.Backends
                 Errors.TextBounds.Clean(e.Status?.Message))).ToList();
         }
 
-        private static string? NextToken(string? token) => string.IsNullOrEmpty(token) ? null : token;
+        /// <summary>
+        /// Every page of a listing, streamed: the same query with pageSize and the previous page's token, until the
+        /// token is empty (dt-api.md §3).
+        /// </summary>
+        private async IAsyncEnumerable<TModel> PagesAsync<TPage, TDto, TModel>(Func<ApiRequest> newRequest, JsonTypeInfo<TPage> pageType, Func<TDto, TModel> toModel, int pageSize, ApiCallContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
+            where TPage : IPage<TDto>
+        {
+            string? pageToken = null;
+            do
+            {
+                var request = newRequest()
+                    .Query("pageSize", pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                    .Query("pageToken", pageToken);
+                var page = await _api.SendAsync(request, pageType, context, cancellationToken).ConfigureAwait(false);
+                foreach (var dto in page.Items ?? Enumerable.Empty<TDto>()) yield return toModel(dto);
+                pageToken = string.IsNullOrEmpty(page.NextPageToken) ? null : page.NextPageToken;
+            }
+            while (pageToken != null);
+        }
     }
 }

@@ -26,11 +26,21 @@ namespace IotAdmin.Wire
         public string? DisplayName { get; set; }
     }
 
-    internal sealed class OrganizationPage
+    /// <summary>A page of a listing: its items (under a resource-specific key) and the token of the next page.</summary>
+    internal interface IPage<T>
+    {
+        IEnumerable<T>? Items { get; }
+
+        string? NextPageToken { get; }
+    }
+
+    internal sealed class OrganizationPage : IPage<OrganizationDto>
     {
         public List<OrganizationDto>? Organizations { get; set; }
 
         public string? NextPageToken { get; set; }
+
+        IEnumerable<OrganizationDto>? IPage<OrganizationDto>.Items => Organizations;
     }
 
     internal sealed class ProjectDto
@@ -50,11 +60,13 @@ namespace IotAdmin.Wire
         public bool? Inventory { get; set; }
     }
 
-    internal sealed class ProjectPage
+    internal sealed class ProjectPage : IPage<ProjectDto>
     {
         public List<ProjectDto>? Projects { get; set; }
 
         public string? NextPageToken { get; set; }
+
+        IEnumerable<ProjectDto>? IPage<ProjectDto>.Items => Projects;
     }
 
     internal sealed class DeviceDto
@@ -70,11 +82,13 @@ namespace IotAdmin.Wire
         public Dictionary<string, JsonElement>? Reported { get; set; }
     }
 
-    internal sealed class DevicePage
+    internal sealed class DevicePage : IPage<DeviceDto>
     {
         public List<DeviceDto>? Devices { get; set; }
 
         public string? NextPageToken { get; set; }
+
+        IEnumerable<DeviceDto>? IPage<DeviceDto>.Items => Devices;
     }
 
     internal sealed class StatusDto

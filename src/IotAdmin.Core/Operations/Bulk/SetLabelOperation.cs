@@ -14,7 +14,7 @@ using IotAdmin.Validation;
 namespace IotAdmin.Operations.Bulk
 {
     /// <summary>Set-IotLabel: adds or overwrites labels with devices:batchUpdate (idempotent: re-running is harmless).</summary>
-    public sealed class SetLabelOperation : BulkDeviceOperation
+    public sealed class SetLabelOperation : LabelOperation
     {
         private readonly IReadOnlyDictionary<string, string> _labels;
 
@@ -36,8 +36,7 @@ namespace IotAdmin.Operations.Bulk
             return count > InputRules.MaxLabelsPerDevice ? "Device '" + device.DeviceId + "' would have " + count + " labels; a device can hold at most " + InputRules.MaxLabelsPerDevice + "." : null;
         }
 
-        protected override Task<IReadOnlyList<DeviceFailure>> SendBatchAsync(string projectId, IReadOnlyList<DeviceRef> batch, ApiCallContext context, CancellationToken cancellationToken) =>
-            Session.Backend.UpdateLabelsAsync(projectId, batch.Select(d => d.DeviceId).ToList(), _labels, Array.Empty<string>(), context, cancellationToken);
+        protected override IReadOnlyDictionary<string, string> AddLabels => _labels;
 
         protected override IotDevice? Changed(DeviceRef device)
         {
@@ -46,7 +45,5 @@ namespace IotAdmin.Operations.Bulk
             foreach (var l in _labels) labels[l.Key] = l.Value;
             return device.Device.With(labels: labels);
         }
-
-        protected override (string Method, string Path) BatchCall(string projectId) => ("POST", Session.Endpoint.AbsolutePath + "projects/" + projectId + "/devices:batchUpdate");
     }
 }

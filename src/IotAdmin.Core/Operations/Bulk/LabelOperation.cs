@@ -1,0 +1,30 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using IotAdmin.Backends;
+using IotAdmin.Http;
+using IotAdmin.Sessions;
+
+namespace IotAdmin.Operations.Bulk
+{
+    /// <summary>Set-IotLabel and Remove-IotLabel: one devices:batchUpdate call per batch, adding and/or removing labels.</summary>
+    public abstract class LabelOperation : BulkDeviceOperation
+    {
+        private static readonly IReadOnlyDictionary<string, string> NoLabels = new Dictionary<string, string>();
+
+        protected LabelOperation(IotSession session, string commandName, BulkOptions options)
+            : base(session, commandName, options)
+        {
+        }
+
+        protected virtual IReadOnlyDictionary<string, string> AddLabels => NoLabels;
+
+        protected virtual IReadOnlyList<string> RemoveLabels => new string[0];
+
+        protected sealed override Task<IReadOnlyList<DeviceFailure>> SendBatchAsync(string projectId, IReadOnlyList<DeviceRef> batch, ApiCallContext context, CancellationToken cancellationToken) =>
+            Session.Backend.UpdateLabelsAsync(projectId, batch.Select(d => d.DeviceId).ToList(), AddLabels, RemoveLabels, context, cancellationToken);
+
+        protected sealed override (string Method, string Path) BatchCall(string projectId) => ("POST", Session.Endpoint.AbsolutePath + "projects/" + projectId + "/devices:batchUpdate");
+    }
+}
