@@ -61,8 +61,10 @@ Connect-IotAdmin -KeyId '$($emulator.KeyId)' -Secret `$secret -Email '$($emulato
     }
 
     It 'shows examples in Get-Help when the help was built' -Skip:(-not (Test-Path (Join-Path (Split-Path -Parent $PSScriptRoot) 'out/IotAdmin/en-US/IotAdmin.dll-Help.xml'))) {
-        (Get-Help Set-IotLabel -Examples | Out-String) | Should -Match 'Set-IotLabel'
+        (Get-Help Set-IotLabel -Examples | Out-String) | Should -Match 'Example 1: Label the devices of one floor'
         (Get-Help Get-IotDevice -Full).examples.example.Count | Should -BeGreaterThan 1
+        (Get-Help Get-IotDevice -Parameter Label | Out-String) | Should -Match 'has to be present'
+        (Get-Help about_IotAdmin_Errors | Out-String) | Should -Match 'IotApiNotFound'
     }
 }
 
