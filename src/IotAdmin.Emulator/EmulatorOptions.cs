@@ -37,6 +37,15 @@ public sealed class EmulatorOptions
     /// <summary>How long a created project or device answers 404.</summary>
     public int PropagationDelayMs { get; set; } = 1000;
 
+    /// <summary>Where to write a Google service-account key file for the Cloud IoT Core API (/v1).</summary>
+    public string? GoogleKeyFile { get; set; }
+
+    /// <summary>The Google Cloud project the /v1 API serves.</summary>
+    public string GoogleProject { get; set; } = "emulated-project";
+
+    /// <summary>The region the /v1 API serves.</summary>
+    public string GoogleLocation { get; set; } = "us-central1";
+
     /// <summary>The emulator's clock (tests inject a fake or scaled one).</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -59,6 +68,9 @@ public sealed class EmulatorOptions
           --fault-statuses LIST      statuses of random faults (default 500,503)
           --max-batch N              devices per batchUpdate/transfer (default 1000)
           --propagation-delay MS     created resources answer 404 this long (default 1000)
+          --google-key-file FILE     write a Google service-account key for the Cloud IoT Core API (/v1)
+          --google-project ID        the Google Cloud project /v1 serves (default emulated-project)
+          --google-location REGION   the region /v1 serves (default us-central1)
           --help                     this text
         Control API (unauthenticated): POST/DELETE /_emulator/faults, GET /_emulator/stats, POST /_emulator/reset.
         """;
@@ -96,6 +108,9 @@ public sealed class EmulatorOptions
                     break;
                 case "--max-batch": o.MaxBatch = Int(name, Value(), 1, 100_000); break;
                 case "--propagation-delay": o.PropagationDelayMs = Int(name, Value(), 0, 600_000); break;
+                case "--google-key-file": o.GoogleKeyFile = Value(); break;
+                case "--google-project": o.GoogleProject = Value(); break;
+                case "--google-location": o.GoogleLocation = Value(); break;
                 default: throw new ArgumentException($"Unknown option '{name}'.");
             }
         }

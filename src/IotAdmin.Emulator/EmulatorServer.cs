@@ -18,10 +18,13 @@ public sealed class EmulatorServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly FleetStore _store;
 
-    private EmulatorServer(WebApplication app, FleetStore store, EmulatorOptions options, EmulatorCredentials credentials, Uri baseAddress)
+    private readonly Lazy<GoogleAccount> _google;
+
+    private EmulatorServer(WebApplication app, FleetStore store, Lazy<GoogleAccount> google, EmulatorOptions options, EmulatorCredentials credentials, Uri baseAddress)
     {
         _app = app;
         _store = store;
+        _google = google;
         Options = options;
         Credentials = credentials;
         BaseAddress = baseAddress;
@@ -38,6 +41,12 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     public EmulatorCredentials Credentials { get; }
 
+    /// <summary>The Cloud IoT Core API root (/v1).</summary>
+    public Uri GoogleApiRoot => new(BaseAddress, "v1");
+
+    /// <summary>A Google service-account key file (JSON) the /v1 API accepts; made at first use.</summary>
+    public string GoogleKeyFileJson => _google.Value.KeyFileJson();
+
     public string OrganizationId => _store.Read(v => v.Organization.Id);
 
     /// <summary>The seeded projects; [0] is the inventory project.</summary>
@@ -52,7 +61,9 @@ public sealed class EmulatorServer : IAsyncDisposable
         var faults = new FaultInjector(options);
         var rate = new RateWindow(options);
         var snapshots = new PageSnapshots(options.TimeProvider);
-        var pipeline = new ApiPipeline(options, store, new TokenIssuer(credentials, options), rate, faults, stats, snapshots);
+        Uri? bound = null; // known once Kestrel has picked the port
+        var google = new Lazy<GoogleAccount>(() => new GoogleAccount(options.GoogleProject, new Uri(bound!, GoogleAccount.TokenPath)));
+        var pipeline = new ApiPipeline(options, store, new TokenIssuer(credentials, google, options), rate, faults, stats, snapshots);
         var control = new ControlApi(store, faults, stats, rate, snapshots);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = Array.Empty<string>(), EnvironmentName = "Production" });
@@ -62,8 +73,10 @@ public sealed class EmulatorServer : IAsyncDisposable
         app.Run(context => context.Request.Path.StartsWithSegments("/_emulator") ? control.HandleAsync(context) : pipeline.HandleAsync(context));
         await app.StartAsync(cancellationToken);
 
-        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var server = new EmulatorServer(app, store, options, credentials, new Uri(bound.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/"));
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        bound = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
+        var server = new EmulatorServer(app, store, google, options, credentials, bound);
+        if (options.GoogleKeyFile != null) await WriteAtomicallyAsync(options.GoogleKeyFile, server.GoogleKeyFileJson);
         if (options.CredentialsFile != null) await server.WriteCredentialsFileAsync(options.CredentialsFile);
         return server;
     }
@@ -107,8 +120,14 @@ public sealed class EmulatorServer : IAsyncDisposable
                 ["tokenEndpoint"] = TokenEndpoint.AbsoluteUri,
             },
         };
+        await WriteAtomicallyAsync(path, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    /// <summary>Readers (scripts waiting for the file) never see half of it.</summary>
+    private static async Task WriteAtomicallyAsync(string path, string text)
+    {
         var temp = path + ".tmp";
-        await File.WriteAllTextAsync(temp, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-        File.Move(temp, path, overwrite: true); // readers never see half a file
+        await File.WriteAllTextAsync(temp, text);
+        File.Move(temp, path, overwrite: true);
     }
 }

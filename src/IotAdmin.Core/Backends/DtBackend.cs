@@ -23,11 +23,21 @@ namespace IotAdmin.Backends
             _api = api;
         }
 
+        public string Provider => "DisruptiveTechnologies";
+
+        public int MaxLabelsPerDevice => Validation.InputRules.MaxLabelsPerDevice;
+
+        // DT publishes no rules beyond the ones InputRules checks for every provider.
+        public string? CheckLabelChange(IReadOnlyDictionary<string, string> addLabels, IReadOnlyList<string> removeLabels) => null;
+
+        public IotApiException? TransferUnsupported(string destinationProjectId) => null;
+
         public IAsyncEnumerable<IotOrganization> ListOrganizationsAsync(ApiCallContext context, CancellationToken cancellationToken) =>
-            PagesAsync<OrganizationPage, OrganizationDto, IotOrganization>(() => new ApiRequest(HttpMethod.Get, "organizations"), WireJsonContext.Default.OrganizationPage, DtModelMapper.ToModel, 100, context, cancellationToken);
+            Pager.PagesAsync<OrganizationPage, OrganizationDto, IotOrganization>(_api, () => new ApiRequest(HttpMethod.Get, "organizations"), WireJsonContext.Default.OrganizationPage, DtModelMapper.ToModel, 100, context, cancellationToken);
 
         public IAsyncEnumerable<IotProject> ListProjectsAsync(ProjectQuery query, ApiCallContext context, CancellationToken cancellationToken) =>
-            PagesAsync<ProjectPage, ProjectDto, IotProject>(
+            Pager.PagesAsync<ProjectPage, ProjectDto, IotProject>(
+                _api,
                 () => new ApiRequest(HttpMethod.Get, "projects")
                     .Query("organization", query.OrganizationId == null ? null : "organizations/" + query.OrganizationId)
                     .Query("query", query.Query),
@@ -45,7 +55,8 @@ namespace IotAdmin.Backends
         }
 
         public IAsyncEnumerable<IotDevice> ListDevicesAsync(DeviceQuery query, ApiCallContext context, CancellationToken cancellationToken) =>
-            PagesAsync<DevicePage, DeviceDto, IotDevice>(
+            Pager.PagesAsync<DevicePage, DeviceDto, IotDevice>(
+                _api,
                 () =>
                 {
                     var request = new ApiRequest(HttpMethod.Get, ResourceName.Project(query.ProjectId) + "/devices") { Target = query.ProjectId };
@@ -109,26 +120,6 @@ namespace IotAdmin.Backends
                 ResourceName.IdAfter(e.Device, "devices"),
                 CanonicalStatus.Normalize(e.Status?.Code) ?? CanonicalStatus.Unknown,
                 Errors.TextBounds.Clean(e.Status?.Message))).ToList();
-        }
-
-        /// <summary>
-        /// Every page of a listing, streamed: the same query with pageSize and the previous page's token, until the
-        /// token is empty (dt-api.md §3).
-        /// </summary>
-        private async IAsyncEnumerable<TModel> PagesAsync<TPage, TDto, TModel>(Func<ApiRequest> newRequest, JsonTypeInfo<TPage> pageType, Func<TDto, TModel> toModel, int pageSize, ApiCallContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
-            where TPage : IPage<TDto>
-        {
-            string? pageToken = null;
-            do
-            {
-                var request = newRequest()
-                    .Query("pageSize", pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                    .Query("pageToken", pageToken);
-                var page = await _api.SendAsync(request, pageType, context, cancellationToken).ConfigureAwait(false);
-                foreach (var dto in page.Items ?? Enumerable.Empty<TDto>()) yield return toModel(dto);
-                pageToken = string.IsNullOrEmpty(page.NextPageToken) ? null : page.NextPageToken;
-            }
-            while (pageToken != null);
         }
     }
 }

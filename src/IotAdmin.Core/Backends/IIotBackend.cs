@@ -12,6 +12,18 @@ namespace IotAdmin.Backends
     /// </summary>
     internal interface IIotBackend
     {
+        /// <summary>"DisruptiveTechnologies" or "GoogleIotCore".</summary>
+        string Provider { get; }
+
+        /// <summary>How many labels one device can hold.</summary>
+        int MaxLabelsPerDevice { get; }
+
+        /// <summary>This API's own rules for a label change, checked before any request; null when it is fine.</summary>
+        string? CheckLabelChange(IReadOnlyDictionary<string, string> addLabels, IReadOnlyList<string> removeLabels);
+
+        /// <summary>Null when devices can move between projects; else the error that says why not and what to do.</summary>
+        IotApiException? TransferUnsupported(string destinationProjectId);
+
         IAsyncEnumerable<IotOrganization> ListOrganizationsAsync(ApiCallContext context, CancellationToken cancellationToken);
 
         IAsyncEnumerable<IotProject> ListProjectsAsync(ProjectQuery query, ApiCallContext context, CancellationToken cancellationToken);

@@ -38,6 +38,13 @@ namespace IotAdmin.Errors
             return e;
         }
 
+        /// <summary>An operation this API does not offer (UNIMPLEMENTED), with the way around it in words.</summary>
+        public static IotApiException NotSupported(string method, string path, string message, string manualPath)
+        {
+            var rule = ErrorRules.For(CanonicalStatus.Unimplemented);
+            return new IotApiException(rule, null, method, path, new ErrorBody { Message = TextBounds.Clean(message) }, false, null, "Do not retry: " + manualPath);
+        }
+
         /// <summary>No answer: the connection failed, or the client's time-out expired.</summary>
         public static IotApiException FromNoAnswer(string method, string path, Exception inner, bool clientTimeout)
         {

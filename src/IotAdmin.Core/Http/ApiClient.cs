@@ -61,6 +61,9 @@ namespace IotAdmin.Http
 
         public ClientRateLimiter Limiter => _limiter;
 
+        /// <summary>The session's clock, for waits outside the retry pipeline (re-reads after ABORTED).</summary>
+        public TimeProvider Time => _time;
+
         /// <summary>Sends <paramref name="request"/> with retries and returns the parsed success body.</summary>
         public Task<T> SendAsync<T>(ApiRequest request, JsonTypeInfo<T> responseType, ApiCallContext context, CancellationToken cancellationToken) =>
             ExecuteAsync(new CallState(request.MayRetry, request.Target, context, _time.GetTimestamp()) { Request = request }, (s, ct) => AttemptAsync(s, responseType, ct), cancellationToken);

@@ -25,6 +25,9 @@ namespace IotAdmin.Models
 
         public string? ProductNumber { get; internal set; }
 
+        /// <summary>Cloud IoT Core's numeric id (an int64, kept as a string); null for DT devices.</summary>
+        public string? NumId { get; internal set; }
+
         /// <summary>Labels, key → value (a value may be ""). Keys are case-sensitive, as on the server.</summary>
         public IReadOnlyDictionary<string, string> Labels { get; internal set; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
@@ -55,6 +58,7 @@ namespace IotAdmin.Models
             Name = projectId == null ? Name : "projects/" + projectId + "/devices/" + DeviceId,
             Type = Type,
             ProductNumber = ProductNumber,
+            NumId = NumId,
             Labels = labels ?? Labels,
             Reported = Reported,
         };

@@ -20,5 +20,17 @@ namespace IotAdmin.Operations
         public string? CredentialsFile { get; set; }
 
         public IotSessionOptions? Options { get; set; }
+
+        /// <summary>"DisruptiveTechnologies" (default) or "GoogleIotCore".</summary>
+        public string Provider { get; set; } = ConnectOperation.DisruptiveTechnologies;
+
+        /// <summary>Cloud IoT Core: a Google service-account key file (default: GOOGLE_APPLICATION_CREDENTIALS).</summary>
+        public string? KeyFile { get; set; }
+
+        /// <summary>Cloud IoT Core: the Google Cloud project (default: the key's project_id).</summary>
+        public string? CloudProjectId { get; set; }
+
+        /// <summary>Cloud IoT Core: the region whose registries are the projects.</summary>
+        public string Location { get; set; } = "us-central1";
     }
 }

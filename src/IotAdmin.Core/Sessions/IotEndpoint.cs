@@ -8,13 +8,14 @@ namespace IotAdmin.Sessions
     {
         public static readonly Uri DtApiRoot = new Uri("https://api.disruptive-technologies.com/v2/");
         public static readonly Uri DtTokenEndpoint = new Uri("https://identity.disruptive-technologies.com/oauth2/token");
+        public static readonly Uri GoogleApiRoot = new Uri("https://cloudiot.googleapis.com/v1/");
 
-        /// <summary>"https://host", "https://host/v2" or "https://host/v2/" → "https://host/v2/". Throws ArgumentException when unusable.</summary>
-        public static Uri NormalizeApiRoot(string endpoint)
+        /// <summary>"https://host", "https://host/v2" or "https://host/v2/" → "https://host/v2/" (or /v1/). Throws ArgumentException when unusable.</summary>
+        public static Uri NormalizeApiRoot(string endpoint, string version)
         {
             var uri = Parse(endpoint, "Endpoint");
             var path = uri.AbsolutePath.TrimEnd('/');
-            if (!path.EndsWith("/v2", StringComparison.OrdinalIgnoreCase)) path += "/v2";
+            if (!path.EndsWith("/" + version, StringComparison.OrdinalIgnoreCase)) path += "/" + version;
             return new UriBuilder(uri) { Path = path + "/", Query = string.Empty, Fragment = string.Empty }.Uri;
         }
 

@@ -19,35 +19,35 @@ namespace IotAdmin.Sessions
         private static readonly string UserAgent = "IotAdmin/" + (typeof(IotSession).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0").Split('+')[0];
 
         private readonly HttpClient _http;
-        private readonly ServiceAccountTokenSource _tokens;
+        private readonly JwtBearerTokenSource _tokens;
         private int _disposed;
         private volatile System.Collections.Generic.IReadOnlyList<Models.IotOrganization>? _organizations;
 
-        private IotSession(Uri apiRoot, Uri tokenEndpoint, ServiceAccountCredential credential, IotSessionOptions options, SessionDependencies deps)
+        private IotSession(Uri apiRoot, Uri tokenEndpoint, string keyId, string email, Func<DateTimeOffset, string> createAssertion, Func<ApiClient, IIotBackend> createBackend, IotSessionOptions options, SessionDependencies deps)
         {
             Endpoint = apiRoot;
             TokenEndpoint = tokenEndpoint;
-            KeyId = credential.KeyId;
-            Email = credential.Email;
+            KeyId = keyId;
+            Email = email;
             Options = options;
             Time = deps.Time;
             ConnectedAt = deps.Time.GetUtcNow();
             _http = deps.Handler != null ? new HttpClient(deps.Handler, disposeHandler: false) : new HttpClient(CreateHandler(), disposeHandler: true);
             _http.Timeout = Timeout.InfiniteTimeSpan; // per-attempt time-outs are the session's own (RequestTimeout)
             _http.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
-            _tokens = new ServiceAccountTokenSource(credential, tokenEndpoint, _http, deps.Time, options.TokenRefreshMargin, options.RequestTimeout);
-            var limiter = deps.Limiter ?? SharedRateLimiters.For(apiRoot, credential.KeyId, options.RateLimit);
+            _tokens = new JwtBearerTokenSource(createAssertion, tokenEndpoint, _http, deps.Time, options.TokenRefreshMargin, options.RequestTimeout);
+            var limiter = deps.Limiter ?? SharedRateLimiters.For(apiRoot, keyId, options.RateLimit);
             Api = new ApiClient(apiRoot, _http, _tokens, limiter, options, deps.Time, deps.Jitter);
-            Backend = new DtBackend(Api);
+            Backend = createBackend(Api);
             Completion = new Completion.CompletionCatalog(deps.Time, Backend.ListProjectsAsync);
         }
 
         public Guid Id { get; } = Guid.NewGuid();
 
-        /// <summary>"DisruptiveTechnologies" (the only provider so far).</summary>
-        public string Provider => "DisruptiveTechnologies";
+        /// <summary>"DisruptiveTechnologies" or "GoogleIotCore".</summary>
+        public string Provider => Backend.Provider;
 
-        /// <summary>The API root, ending in "/v2/".</summary>
+        /// <summary>The API root, ending in "/v2/" (DT) or "/v1/" (Cloud IoT Core).</summary>
         public Uri Endpoint { get; }
 
         public Uri TokenEndpoint { get; }
@@ -88,9 +88,31 @@ namespace IotAdmin.Sessions
             if (credential == null) throw new ArgumentNullException(nameof(credential));
             var opts = (options ?? new IotSessionOptions()).Clone();
             opts.Validate();
-            var apiRoot = IotEndpoint.NormalizeApiRoot(endpoint);
+            var apiRoot = IotEndpoint.NormalizeApiRoot(endpoint, "v2");
             var tokenUri = IotEndpoint.ResolveTokenEndpoint(apiRoot, tokenEndpoint ?? credential.TokenEndpoint?.AbsoluteUri);
-            var session = new IotSession(apiRoot, tokenUri, credential, opts, deps);
+            var session = new IotSession(apiRoot, tokenUri, credential.KeyId, credential.Email, now => JwtAssertion.Create(credential, tokenUri, now), api => new DtBackend(api), opts, deps);
+            return await ProveAsync(session, context, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// A session with a Cloud IoT Core-compatible API: a Google service-account key (RS256 JWT-bearer grant), the
+        /// cloud project (default: the key's) and the region whose registries are the projects.
+        /// </summary>
+        internal static async Task<IotSession> ConnectGoogleAsync(string? endpoint, string? tokenEndpoint, GoogleServiceAccountKey key, string? cloudProject, string location, string scope, IotSessionOptions? options, ApiCallContext context, SessionDependencies deps, CancellationToken cancellationToken)
+        {
+            if (key == null) throw new ArgumentNullException(nameof(key));
+            var opts = (options ?? new IotSessionOptions()).Clone();
+            opts.Validate();
+            Validation.InputRules.Require(string.IsNullOrWhiteSpace(location) ? "-Location (the region, e.g. us-central1) is empty." : null, "Location");
+            var project = string.IsNullOrWhiteSpace(cloudProject) ? key.ProjectId : cloudProject!;
+            var apiRoot = IotEndpoint.NormalizeApiRoot(endpoint ?? IotEndpoint.GoogleApiRoot.AbsoluteUri, "v1");
+            var tokenUri = IotEndpoint.ResolveTokenEndpoint(apiRoot, tokenEndpoint ?? key.TokenUri.AbsoluteUri);
+            var session = new IotSession(apiRoot, tokenUri, key.KeyId, key.Email, now => key.CreateAssertion(scope, tokenUri, now), api => new GoogleBackend(api, project, location.Trim()), opts, deps);
+            return await ProveAsync(session, context, cancellationToken).ConfigureAwait(false);
+        }
+
+        private static async Task<IotSession> ProveAsync(IotSession session, ApiCallContext context, CancellationToken cancellationToken)
+        {
             try
             {
                 await session.Api.AuthenticateAsync(context, cancellationToken).ConfigureAwait(false);

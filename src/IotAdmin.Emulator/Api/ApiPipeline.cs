@@ -37,21 +37,23 @@ internal sealed class ApiPipeline
     {
         var method = context.Request.Method.ToUpperInvariant();
         var path = context.Request.Path.Value ?? "/";
-        var isApi = path.StartsWith("/v2/", StringComparison.Ordinal);
+        var isGoogle = path.StartsWith("/v1/", StringComparison.Ordinal);
+        var isApi = isGoogle || path.StartsWith("/v2/", StringComparison.Ordinal);
         var segments = isApi ? path[4..].Split('/') : Array.Empty<string>();
-        var (template, handler) = isApi ? Routes.Match(method, segments) : (null, null);
-        var route = method + " " + (path == "/oauth2/token" ? path : template ?? "(unknown)");
+        var (template, handler) = isGoogle ? Routes.MatchGoogle(method, segments) : isApi ? Routes.Match(method, segments) : (null, null);
+        var isToken = path is "/oauth2/token" or GoogleAccount.TokenPath;
+        var route = method + " " + (isToken ? path : template ?? "(unknown)");
         var mutation = isApi && method is "POST" or "PATCH" or "DELETE";
-        var style = _options.ErrorStyle;
+        var style = isGoogle ? "google" : _options.ErrorStyle; // Cloud IoT Core has one error shape
         try
         {
-            if (path == "/oauth2/token")
+            if (isToken)
             {
-                await TokenAsync(context, method);
+                await TokenAsync(context, method, path == GoogleAccount.TokenPath);
                 return;
             }
 
-            if (!isApi) throw ApiError.NotFound($"no such path '{path}'; the API lives under /v2");
+            if (!isApi) throw ApiError.NotFound($"no such path '{path}'; the API lives under /v2 (and /v1 for Cloud IoT Core)");
             var loseAnswer = false;
             if (_faults.Take(method, path) is { } fault)
             {
@@ -75,9 +77,12 @@ internal sealed class ApiPipeline
             if (!_busy.TryEnter(touched)) throw new ApiError(409, "concurrent modification of a device; re-read and retry", "ABORTED");
             try
             {
-                if (_options.LatencyMs > 0) await Task.Delay(TimeSpan.FromMilliseconds(_options.LatencyMs), _options.TimeProvider, context.RequestAborted);
+                // Reads wait before answering; writes are made first and answered after the latency, so a concurrent
+                // change of the same device during that time is refused (409 ABORTED) rather than silently lost.
+                if (!mutation) await LatencyAsync(context);
                 var request = new RequestContext { Http = context, Segments = segments, Body = body, Store = _store, Options = _options, Snapshots = _snapshots };
                 var answer = handler(request);
+                if (mutation) await LatencyAsync(context);
                 if (loseAnswer)
                 {
                     context.Abort(); // the change is made; the client never hears of it
@@ -105,13 +110,16 @@ internal sealed class ApiPipeline
         }
     }
 
-    private async Task TokenAsync(HttpContext context, string method)
+    private Task LatencyAsync(HttpContext context) =>
+        _options.LatencyMs > 0 ? Task.Delay(TimeSpan.FromMilliseconds(_options.LatencyMs), _options.TimeProvider, context.RequestAborted) : Task.CompletedTask;
+
+    private async Task TokenAsync(HttpContext context, string method, bool google)
     {
         if (method != "POST") throw new ApiError(405, "the token endpoint takes POST", "UNIMPLEMENTED");
         if (!context.Request.HasFormContentType) throw ApiError.BadRequest("the token request must be application/x-www-form-urlencoded", "body");
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var own = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.Path}";
-        var (status, body) = _tokens.Issue(form, own);
+        var (status, body) = google ? _tokens.IssueGoogle(form, own) : _tokens.Issue(form, own);
         if (status == 200) _stats.TokenIssued();
         await JsonReply.WriteAsync(context, status, body);
     }

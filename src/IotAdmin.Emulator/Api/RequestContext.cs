@@ -22,14 +22,14 @@ internal sealed class RequestContext
 
     public IQueryCollection Query => Http.Request.Query;
 
-    /// <summary>pageSize (or page_size): 1–100, default 100.</summary>
-    public int PageSize()
+    /// <summary>pageSize (or page_size): DT 1–100, default 100; Cloud IoT Core (clamp) up to 500, larger values give 500.</summary>
+    public int PageSize(int max = 100, bool clamp = false)
     {
         var text = PageSnapshots.First(Query, "pageSize", "page_size");
-        if (text == null) return 100;
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size is >= 1 and <= 100
-            ? size
-            : throw ApiError.BadRequest($"pageSize must be from 1 to 100, not '{text}'", "pageSize");
+        if (text == null || (clamp && text == "0")) return max;
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var size) || size < 1 || (!clamp && size > max))
+            throw ApiError.BadRequest($"pageSize must be from 1 to {max}, not '{text}'", "pageSize");
+        return Math.Min(size, max);
     }
 
     public JsonObject BodyObject() => Body as JsonObject ?? throw ApiError.BadRequest("the request body must be a JSON object", "body");
@@ -44,9 +44,9 @@ internal sealed class RequestContext
     }
 
     /// <summary>A page of items from an ordered snapshot: {"key":[...],"nextPageToken":"..."}.</summary>
-    public JsonObject Page(string key, Func<List<string>> orderedIds, Func<string, JsonObject?> render)
+    public JsonObject Page(string key, Func<List<string>> orderedIds, Func<string, JsonObject?> render, int maxPageSize = 100, bool clampPageSize = false)
     {
-        var size = PageSize();
+        var size = PageSize(maxPageSize, clampPageSize);
         var (ids, next, _) = Snapshots.Resolve(Http.Request, orderedIds);
         var items = new JsonArray();
         var consumed = 0;

@@ -22,10 +22,23 @@ internal static class Routes
         new("/v2/projects/{p}/devices/{d}/labels/{k}", s => s is ["projects", _, "devices", _, "labels", _], new() { ["PATCH"] = LabelHandlers.Update, ["DELETE"] = LabelHandlers.Delete }),
     };
 
-    /// <summary>The route for a request under /v2: its template (or null for an unknown path) and handler (or null for a wrong method).</summary>
-    public static (string? Template, Func<RequestContext, JsonNode>? Handler) Match(string method, string[] segments)
+    private static readonly Shape[] GoogleShapes =
     {
-        foreach (var shape in Shapes)
+        new("/v1/projects/{p}/locations/{l}/registries", s => s is ["projects", _, "locations", _, "registries"], new() { ["GET"] = GoogleHandlers.ListRegistries }),
+        new("/v1/projects/{p}/locations/{l}/registries/{r}", s => s is ["projects", _, "locations", _, "registries", _], new() { ["GET"] = GoogleHandlers.GetRegistry }),
+        new("/v1/projects/{p}/locations/{l}/registries/{r}/devices", s => s is ["projects", _, "locations", _, "registries", _, "devices"], new() { ["GET"] = GoogleHandlers.ListDevices }),
+        new("/v1/projects/{p}/locations/{l}/registries/{r}/devices/{d}", s => s is ["projects", _, "locations", _, "registries", _, "devices", _], new() { ["GET"] = GoogleHandlers.GetDevice, ["PATCH"] = GoogleHandlers.PatchDevice }),
+    };
+
+    /// <summary>The Cloud IoT Core (/v1) route for a request, as <see cref="Match"/>.</summary>
+    public static (string? Template, Func<RequestContext, JsonNode>? Handler) MatchGoogle(string method, string[] segments) => Find(GoogleShapes, method, segments);
+
+    /// <summary>The route for a request under /v2: its template (or null for an unknown path) and handler (or null for a wrong method).</summary>
+    public static (string? Template, Func<RequestContext, JsonNode>? Handler) Match(string method, string[] segments) => Find(Shapes, method, segments);
+
+    private static (string? Template, Func<RequestContext, JsonNode>? Handler) Find(Shape[] shapes, string method, string[] segments)
+    {
+        foreach (var shape in shapes)
         {
             if (!shape.Fits(segments)) continue;
             return (shape.Template, shape.Methods.TryGetValue(method, out var handler) ? handler : null);
@@ -38,6 +51,7 @@ internal static class Routes
     public static IEnumerable<string> TouchedDevices(string[] segments, JsonNode? body)
     {
         if (segments is ["projects", _, "devices", var d, ..]) return new[] { d.Split(':')[0] };
+        if (segments is ["projects", _, "locations", _, "registries", _, "devices", var g]) return new[] { g };
         if (segments is ["projects", _, "devices:batchUpdate" or "devices:transfer"] && body is JsonObject o && o["devices"] is JsonArray names)
             return names.Select(n => n is JsonValue v && v.TryGetValue<string>(out var s) ? s.Split('/').Last() : string.Empty).Where(s => s.Length > 0);
         return Array.Empty<string>();

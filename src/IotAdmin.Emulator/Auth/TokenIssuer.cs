@@ -18,13 +18,25 @@ internal sealed class TokenIssuer
     private static readonly TimeSpan Skew = TimeSpan.FromSeconds(30);
 
     private readonly EmulatorCredentials _account;
+    private readonly Lazy<GoogleAccount> _google;
     private readonly EmulatorOptions _options;
     private readonly ConcurrentDictionary<string, (string KeyId, DateTimeOffset Expires)> _tokens = new(StringComparer.Ordinal);
 
-    public TokenIssuer(EmulatorCredentials account, EmulatorOptions options)
+    public TokenIssuer(EmulatorCredentials account, Lazy<GoogleAccount> google, EmulatorOptions options)
     {
         _account = account;
+        _google = google;
         _options = options;
+    }
+
+    /// <summary>Google's grant (the /v1 API's accounts): RS256 signed with the service-account key, with a scope.</summary>
+    public (int Status, JsonObject Body) IssueGoogle(IFormCollection form, string ownTokenUrl)
+    {
+        if (form["grant_type"].ToString() != GrantType) return Fail("unsupported_grant_type", "grant_type must be " + GrantType);
+        var assertion = form["assertion"].ToString();
+        if (string.IsNullOrEmpty(assertion)) return Fail("invalid_request", "the assertion form field is missing");
+        var problem = _google.Value.Verify(assertion, ownTokenUrl, _options.TimeProvider.GetUtcNow());
+        return problem != null ? Fail("invalid_grant", problem) : NewToken(_google.Value.Email);
     }
 
     /// <summary>The answer to a token request: 200 with a token, or 400 with an OAuth2 error body.</summary>
@@ -35,8 +47,13 @@ internal sealed class TokenIssuer
         if (string.IsNullOrEmpty(assertion)) return Fail("invalid_request", "the assertion form field is missing");
         var problem = Verify(assertion, ownTokenUrl);
         if (problem != null) return Fail("invalid_grant", problem);
+        return NewToken(_account.KeyId);
+    }
+
+    private (int, JsonObject) NewToken(string account)
+    {
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        _tokens[token] = (_account.KeyId, _options.TimeProvider.GetUtcNow().AddSeconds(_options.TokenTtlSeconds));
+        _tokens[token] = (account, _options.TimeProvider.GetUtcNow().AddSeconds(_options.TokenTtlSeconds));
         return (200, new JsonObject { ["access_token"] = token, ["token_type"] = "Bearer", ["expires_in"] = _options.TokenTtlSeconds });
     }
 
@@ -93,16 +110,16 @@ internal sealed class TokenIssuer
     private static (int, JsonObject) Fail(string error, string description) =>
         (400, new JsonObject { ["error"] = error, ["error_description"] = description });
 
-    private static byte[] Base64Url(string s)
+    internal static byte[] Base64Url(string s)
     {
         var b64 = s.Replace('-', '+').Replace('_', '/');
         return Convert.FromBase64String(b64.PadRight(b64.Length + ((4 - (b64.Length % 4)) % 4), '='));
     }
 
-    private static string? Str(JsonElement e, string name) =>
+    internal static string? Str(JsonElement e, string name) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
-    private static bool Long(JsonElement e, string name, out long value)
+    internal static bool Long(JsonElement e, string name, out long value)
     {
         value = 0;
         return e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out value);

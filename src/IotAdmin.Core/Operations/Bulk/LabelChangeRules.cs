@@ -11,7 +11,6 @@ namespace IotAdmin.Operations.Bulk
         public static IReadOnlyDictionary<string, string> ToAddLabels(IDictionary? labels)
         {
             if (labels == null || labels.Count == 0) throw new ArgumentException("-Label is empty: give at least one label, e.g. -Label @{ zone = 'north' }.", "Label");
-            if (labels.Count > InputRules.MaxLabelsPerDevice) throw new ArgumentException("-Label has " + labels.Count + " labels; a device can hold at most " + InputRules.MaxLabelsPerDevice + ".", "Label");
             var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
             foreach (DictionaryEntry entry in labels)
             {

@@ -22,6 +22,15 @@ namespace IotAdmin.Operations.Bulk
 
         protected virtual IReadOnlyList<string> RemoveLabels => new string[0];
 
+        /// <summary>The API's own limits, before any request (the derived constructor calls it once its labels are set).</summary>
+        protected void CheckWithApi()
+        {
+            var parameter = AddLabels.Count > 0 ? "Label" : "Name";
+            if (AddLabels.Count > Session.Backend.MaxLabelsPerDevice)
+                throw new System.ArgumentException("-Label has " + AddLabels.Count + " labels; a device can hold at most " + Session.Backend.MaxLabelsPerDevice + ".", parameter);
+            Validation.InputRules.Require(Session.Backend.CheckLabelChange(AddLabels, RemoveLabels), parameter);
+        }
+
         protected sealed override Task<IReadOnlyList<DeviceFailure>> SendBatchAsync(string projectId, IReadOnlyList<DeviceRef> batch, ApiCallContext context, CancellationToken cancellationToken) =>
             Session.Backend.UpdateLabelsAsync(projectId, batch.Select(d => d.DeviceId).ToList(), AddLabels, RemoveLabels, context, cancellationToken);
 

@@ -33,6 +33,8 @@ namespace IotAdmin.Operations.Bulk
         /// <summary>A missing destination would fail every batch: find out once, before the first device, and stop.</summary>
         protected override async Task PrepareAsync(ApiCallContext context, CancellationToken cancellationToken)
         {
+            var unsupported = Session.Backend.TransferUnsupported(_destination);
+            if (unsupported != null) throw unsupported;
             await Session.Backend.GetProjectAsync(_destination, context, cancellationToken).ConfigureAwait(false);
         }
 

@@ -19,6 +19,7 @@ namespace IotAdmin.Operations.Bulk
             : base(session, "Remove-IotLabel", options)
         {
             _names = LabelChangeRules.ToRemoveNames(names);
+            CheckWithApi();
         }
 
         protected override string Action => "Remove labels " + string.Join(", ", _names);

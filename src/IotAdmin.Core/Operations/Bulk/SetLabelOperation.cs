@@ -22,6 +22,7 @@ namespace IotAdmin.Operations.Bulk
             : base(session, "Set-IotLabel", options)
         {
             _labels = LabelChangeRules.ToAddLabels(labels);
+            CheckWithApi();
         }
 
         protected override string Action => "Set labels " + LabelChangeRules.Describe(_labels);
@@ -33,7 +34,8 @@ namespace IotAdmin.Operations.Bulk
         {
             if (device.Device == null) return null;
             var count = device.Device.Labels.Keys.Union(_labels.Keys).Count();
-            return count > InputRules.MaxLabelsPerDevice ? "Device '" + device.DeviceId + "' would have " + count + " labels; a device can hold at most " + InputRules.MaxLabelsPerDevice + "." : null;
+            var max = Session.Backend.MaxLabelsPerDevice;
+            return count > max ? "Device '" + device.DeviceId + "' would have " + count + " labels; a device can hold at most " + max + "." : null;
         }
 
         protected override IReadOnlyDictionary<string, string> AddLabels => _labels;

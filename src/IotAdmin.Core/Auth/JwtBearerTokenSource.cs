@@ -11,14 +11,15 @@ using IotAdmin.Wire;
 namespace IotAdmin.Auth
 {
     /// <summary>
-    /// The OAuth2 JWT-bearer grant (dt-api.md §1). Tokens are fetched lazily, refreshed before they expire
-    /// (the margin, at most half the token's life), and single-flight: parallel callers share one refresh.
+    /// The OAuth2 JWT-bearer grant (RFC 7523) for both providers: DT's HS256 assertion (dt-api.md §1) and Google's
+    /// RS256 one. Tokens are fetched lazily, refreshed before they expire (the margin, at most half the token's life),
+    /// and single-flight: parallel callers share one refresh.
     /// </summary>
-    internal sealed class ServiceAccountTokenSource : IAccessTokenSource, IDisposable
+    internal sealed class JwtBearerTokenSource : IAccessTokenSource, IDisposable
     {
         private const string GrantType = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 
-        private readonly ServiceAccountCredential _credential;
+        private readonly Func<DateTimeOffset, string> _createAssertion;
         private readonly Uri _tokenEndpoint;
         private readonly HttpClient _http;
         private readonly TimeProvider _time;
@@ -27,9 +28,10 @@ namespace IotAdmin.Auth
         private readonly SemaphoreSlim _refresh = new SemaphoreSlim(1, 1);
         private volatile CachedToken? _current;
 
-        public ServiceAccountTokenSource(ServiceAccountCredential credential, Uri tokenEndpoint, HttpClient http, TimeProvider time, TimeSpan refreshMargin, TimeSpan requestTimeout)
+        // createAssertion signs a fresh JWT for the given time; the secret or private key never leaves it.
+        public JwtBearerTokenSource(Func<DateTimeOffset, string> createAssertion, Uri tokenEndpoint, HttpClient http, TimeProvider time, TimeSpan refreshMargin, TimeSpan requestTimeout)
         {
-            _credential = credential;
+            _createAssertion = createAssertion;
             _tokenEndpoint = tokenEndpoint;
             _http = http;
             _time = time;
@@ -75,7 +77,7 @@ namespace IotAdmin.Auth
             var now = _time.GetUtcNow();
             var form = new FormUrlEncodedContent(new[]
             {
-                new KeyValuePair<string, string>("assertion", JwtAssertion.Create(_credential, _tokenEndpoint, now)),
+                new KeyValuePair<string, string>("assertion", _createAssertion(now)),
                 new KeyValuePair<string, string>("grant_type", GrantType),
             });
             var path = _tokenEndpoint.AbsolutePath;
