@@ -14,7 +14,8 @@ function Start-IotEmulator {
     if (-not (Test-Path -LiteralPath $EmulatorPath)) { throw "The emulator is not built: '$EmulatorPath' is missing. Run ./build.ps1 Build first." }
     $stem = Join-Path ([System.IO.Path]::GetTempPath()) ('iotadmin-emulator-' + [guid]::NewGuid().ToString('N'))
     $credentialsFile = "$stem.json"
-    $arguments = @("`"$EmulatorPath`"", '--urls', 'http://127.0.0.1:0', '--credentials-file', "`"$credentialsFile`"") + $ArgumentList
+    $googleKeyFile = "$stem.google.json"
+    $arguments = @("`"$EmulatorPath`"", '--urls', 'http://127.0.0.1:0', '--google-key-file', "`"$googleKeyFile`"", '--credentials-file', "`"$credentialsFile`"") + $ArgumentList
     $process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -PassThru -NoNewWindow -RedirectStandardOutput "$stem.out.log" -RedirectStandardError "$stem.err.log"
     $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSec)
     while (-not (Test-Path -LiteralPath $credentialsFile)) {
@@ -36,6 +37,8 @@ function Start-IotEmulator {
         CredentialsFile = $credentialsFile
         BaseUri         = $base
         ApiRoot         = "$base/v2"
+        GoogleApiRoot   = "$base/v1"
+        GoogleKeyFile   = $googleKeyFile
         TokenEndpoint   = $account.tokenEndpoint
         KeyId           = $account.keyId
         Secret          = $account.secret
@@ -50,7 +53,7 @@ function Stop-IotEmulator {
         Stop-Process -Id $Emulator.Process.Id -Force -ErrorAction SilentlyContinue
         $null = $Emulator.Process.WaitForExit(10000)
     }
-    Remove-Item -LiteralPath $Emulator.CredentialsFile, "$($Emulator.Stem).out.log", "$($Emulator.Stem).err.log" -ErrorAction SilentlyContinue
+    Remove-Item -LiteralPath $Emulator.CredentialsFile, $Emulator.GoogleKeyFile, "$($Emulator.Stem).out.log", "$($Emulator.Stem).err.log" -ErrorAction SilentlyContinue
 }
 
 function Add-IotEmulatorFault {

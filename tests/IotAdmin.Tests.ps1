@@ -277,13 +277,14 @@ Describe 'Bulk changes' {
         @(Get-IotDevice -ProjectId $bulkProject -Label @{ campaign = 'pester' }) | Should -HaveCount $count
     }
 
-    It 'skips piped devices that already have the labels, without a request' {
+    It 're-running changes nothing twice and reports every device' {
         $before = (Get-IotEmulatorStat -Emulator $emulator).mutations
         $null = Get-IotDevice -ProjectId $bulkProject | Set-IotLabel -Label @{ campaign = 'pester' } -InformationVariable info
-        (Get-IotEmulatorStat -Emulator $emulator).mutations | Should -Be $before
+        (Get-IotEmulatorStat -Emulator $emulator).mutations | Should -Be ($before + 1)
         $summary = ($info | Where-Object { $_.Tags -contains 'Summary' }).MessageData
-        $summary.Succeeded | Should -Be 0
-        $summary.Skipped | Should -BeGreaterThan 0
+        $summary.Succeeded | Should -Be @(Get-IotDevice -ProjectId $bulkProject).Count
+        $summary.Failed | Should -Be 0
+        @(Get-IotDevice -ProjectId $bulkProject -Label @{ campaign = 'pester' }).Count | Should -Be $summary.Succeeded
     }
 
     It 'sends no mutating request with -WhatIf' {
@@ -342,5 +343,62 @@ Describe 'Sessions' {
             @(Get-IotProject -Session $using:s).Count
         } -ThrottleLimit 3
         $counts | Should -Be @(4, 4, 4)
+    }
+}
+
+Describe 'Cloud IoT Core-compatible provider' {
+    BeforeAll {
+        $script:g = Connect-IotAdmin -Provider GoogleIotCore -KeyFile $emulator.GoogleKeyFile -Endpoint $emulator.GoogleApiRoot -PassThru
+        $script:registries = @(Get-IotProject -Session $g)
+        $script:registry = ($registries | Select-Object -Last 1).ProjectId
+    }
+
+    It 'connects with a Google service-account key' {
+        $g.Provider | Should -Be 'GoogleIotCore'
+        $g.Endpoint.AbsoluteUri | Should -Be "$($emulator.GoogleApiRoot)/"
+        $g.RateLimit | Should -Match '^500 requests per 10 s'
+    }
+
+    It 'lists registries as projects and devices with their metadata as labels' {
+        $registries | Should -HaveCount 4
+        $registries[0].Name | Should -Match '^projects/emulated-project/locations/us-central1/registries/'
+        $devices = @(Get-IotDevice -Session $g -ProjectId $registry)
+        $devices.Count | Should -BeGreaterThan 0
+        $devices[0].NumId | Should -Match '^\d+$'
+        $devices[0].Labels['name'] | Should -Not -BeNullOrEmpty
+        @(Get-IotDevice -Session $g -ProjectId $registry -Label @{ floor = '3' }).Count | Should -Be @($devices | Where-Object { $_.Labels['floor'] -eq '3' }).Count
+    }
+
+    It 'sets and removes labels as metadata' {
+        $some = Get-IotDevice -Session $g -ProjectId $registry | Select-Object -First 3
+        $changed = @($some | Set-IotLabel -Session $g -Label @{ site = 'oslo' } -PassThru)
+        $changed | Should -HaveCount 3
+        (Get-IotDevice -Session $g -ProjectId $registry -DeviceId $some.DeviceId).Labels.site | Should -Be @('oslo', 'oslo', 'oslo')
+        $some | Remove-IotLabel -Session $g -Name site
+        @(Get-IotDevice -Session $g -ProjectId $registry -Label @{ site = $null }) | Should -HaveCount 0
+    }
+
+    It 'checks metadata keys against Cloud IoT Core rules before any request' {
+        { Get-IotDevice -Session $g -ProjectId $registry | Set-IotLabel -Session $g -Label @{ '9lives' = 'x' } } |
+            Should -Throw -ErrorId 'IotInvalidArgument,IotAdmin.Commands.SetIotLabelCommand'
+    }
+
+    It 'refuses to move devices with a NotImplemented error that gives the manual path' {
+        $err = $null
+        try { Get-IotDevice -Session $g -ProjectId $registry | Select-Object -First 1 | Move-IotDevice -Session $g -DestinationProjectId $registries[0].ProjectId } catch { $err = $_ }
+        $err.CategoryInfo.Category | Should -Be 'NotImplemented'
+        $err.FullyQualifiedErrorId | Should -Be 'IotApiUnimplemented,IotAdmin.Commands.MoveIotDeviceCommand'
+        $err.ErrorDetails.RecommendedAction | Should -Match 'create it in the target registry'
+    }
+
+    It 'reads Google-style errors with RetryInfo' {
+        Add-IotEmulatorFault -Emulator $emulator -Fault @{ method = 'GET'; path = '/v1/projects/*/registries/*'; status = 429; count = 1; retryAfter = 1 }
+        $strict = Connect-IotAdmin -Provider GoogleIotCore -KeyFile $emulator.GoogleKeyFile -Endpoint $emulator.GoogleApiRoot -MaxAttempts 1 -PassThru
+        $null = Get-IotProject -Session $strict -ProjectId $registry -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].CategoryInfo.Category | Should -Be 'QuotaExceeded'
+        $err[0].Exception.Status | Should -Be 'RESOURCE_EXHAUSTED'
+        $err[0].Exception.Violations | Should -Not -BeNullOrEmpty
+        $err[0].ErrorDetails.RecommendedAction | Should -Match '^Retry after 1 s'
+        Clear-IotEmulatorFault -Emulator $emulator
     }
 }

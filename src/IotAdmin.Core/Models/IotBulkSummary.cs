@@ -11,12 +11,12 @@ namespace IotAdmin.Models
     {
         public string Command { get; internal set; } = string.Empty;
 
-        /// <summary>Devices changed (or already in the wanted state on the server).</summary>
+        /// <summary>Devices the server changed, or found already in the wanted state.</summary>
         public int Succeeded { get; internal set; }
 
         public int Failed { get; internal set; }
 
-        /// <summary>Devices that needed no change (already labelled / already in the destination) or were declined at -Confirm.</summary>
+        /// <summary>Devices declined at -Confirm (nothing was sent for them).</summary>
         public int Skipped { get; internal set; }
 
         /// <summary>Devices -WhatIf reported as "would change"; nothing was sent for them.</summary>

@@ -19,6 +19,7 @@ namespace IotAdmin.Commands
         private const string CredentialSet = "Credential";
         private const string FileSet = "CredentialsFile";
         private const string EnvironmentSet = "Environment";
+        private const string GoogleSet = "GoogleKeyFile";
 
         [Parameter(Mandatory = true, ParameterSetName = KeyIdSet)]
         [ValidateNotNullOrEmpty]
@@ -43,7 +44,29 @@ namespace IotAdmin.Commands
         [ValidateNotNullOrEmpty]
         public string CredentialsFile { get; set; } = string.Empty;
 
-        /// <summary>The API root, with or without /v2. Default: the DT API.</summary>
+        /// <summary>DisruptiveTechnologies (default) or GoogleIotCore (a Cloud IoT Core-compatible API).</summary>
+        [Parameter]
+        [ValidateSet(ConnectOperation.DisruptiveTechnologies, ConnectOperation.GoogleIotCore)]
+        public string? Provider { get; set; }
+
+        /// <summary>GoogleIotCore: a Google service-account key file (default: GOOGLE_APPLICATION_CREDENTIALS).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = GoogleSet)]
+        [ValidateNotNullOrEmpty]
+        public string KeyFile { get; set; } = string.Empty;
+
+        /// <summary>GoogleIotCore: the region whose registries are the projects (default us-central1).</summary>
+        [Parameter(ParameterSetName = GoogleSet)]
+        [Parameter(ParameterSetName = EnvironmentSet)]
+        [ValidateNotNullOrEmpty]
+        public string Location { get; set; } = "us-central1";
+
+        /// <summary>GoogleIotCore: the Google Cloud project (default: the key's project_id).</summary>
+        [Parameter(ParameterSetName = GoogleSet)]
+        [Parameter(ParameterSetName = EnvironmentSet)]
+        [ValidateNotNullOrEmpty]
+        public string? CloudProjectId { get; set; }
+
+        /// <summary>The API root, with or without /v2 (/v1 for GoogleIotCore). Default: the provider's public API.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? Endpoint { get; set; }
@@ -64,7 +87,7 @@ namespace IotAdmin.Commands
         [ValidateRange(1, 3600)]
         public int MaxRetryDelaySec { get; set; } = 60;
 
-        /// <summary>The server's budget the client keeps under: requests per window (default 75; 0 = no client-side limit).</summary>
+        /// <summary>The server's budget the client keeps under: requests per window (default 75 for DT, 500 for GoogleIotCore; 0 = no client-side limit).</summary>
         [Parameter]
         [ValidateRange(0, 1000000)]
         public int RequestsPerWindow { get; set; } = RateLimitOptions.DefaultRequestsPerWindow;
@@ -78,16 +101,23 @@ namespace IotAdmin.Commands
 
         protected override void ProcessRecord()
         {
+            var provider = Provider ?? (ParameterSetName == GoogleSet ? ConnectOperation.GoogleIotCore : ConnectOperation.DisruptiveTechnologies);
+            var google = provider == ConnectOperation.GoogleIotCore;
+            // Cloud IoT Core's write quota is 3,000 per minute per project: 500 per 10 s unless told otherwise.
+            var requests = MyInvocation.BoundParameters.ContainsKey(nameof(RequestsPerWindow)) || !google ? RequestsPerWindow : 500;
             var request = new ConnectRequest
             {
+                Provider = provider,
                 Endpoint = Endpoint,
                 TokenEndpoint = TokenEndpoint,
+                Location = Location,
+                CloudProjectId = CloudProjectId,
                 Options = new IotSessionOptions
                 {
                     MaxAttempts = MaxAttempts,
                     RequestTimeout = TimeSpan.FromSeconds(RequestTimeoutSec),
                     MaxRetryDelay = TimeSpan.FromSeconds(MaxRetryDelaySec),
-                    RateLimit = new RateLimitOptions(RequestsPerWindow, TimeSpan.FromSeconds(RateLimitWindowSec)),
+                    RateLimit = new RateLimitOptions(requests, TimeSpan.FromSeconds(RateLimitWindowSec)),
                 },
             };
             switch (ParameterSetName)
@@ -104,6 +134,9 @@ namespace IotAdmin.Commands
                     break;
                 case FileSet:
                     request.CredentialsFile = GetUnresolvedProviderPathFromPSPath(CredentialsFile);
+                    break;
+                case GoogleSet:
+                    request.KeyFile = GetUnresolvedProviderPathFromPSPath(KeyFile);
                     break;
             }
 

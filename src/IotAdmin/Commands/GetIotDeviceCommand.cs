@@ -21,11 +21,13 @@ namespace IotAdmin.Commands
         public string? ProjectId { get; set; }
 
         /// <summary>
-        /// Device ids, or names "projects/{p}/devices/{d}". By property name only: were it also by value, any piped
-        /// object (a project, a CSV row) would be coerced to a string and taken for a device id.
+        /// Device ids, or names "projects/{p}/devices/{d}": plain strings by value, or the DeviceId (Id) property of
+        /// piped objects. [PlainId] keeps a piped project from being taken for an id by its ToString(); no "Name"
+        /// alias, because a project's Name ("projects/p") would bind to it by property name.
         /// </summary>
-        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
+        [PlainId]
         [ValidateNotNullOrEmpty]
         public string[]? DeviceId { get; set; }
 

@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -33,11 +32,25 @@ namespace IotAdmin.Commands.Infrastructure
             _output = new CmdletOutput(this);
         }
 
-        protected override void StopProcessing() => _stopping?.Cancel();
+        protected override void StopProcessing()
+        {
+            try
+            {
+                _stopping?.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Ctrl+C raced with the end of the command: nothing left to stop.
+            }
+        }
+
+        /// <summary>True when the command's session has been disconnected (see <see cref="IotSessionCmdlet"/>).</summary>
+        protected virtual bool IsSessionDisposed => false;
 
         /// <summary>
         /// Runs Core work and forwards its output. Per-item failures arrive as non-terminating errors through the
-        /// output; what escapes the work ends the command: authentication failures, bad input, a disconnected session.
+        /// output; what escapes the work ends the command when <see cref="TerminatingErrors"/> knows it
+        /// (authentication failed, bad input, a disconnected session), and propagates as it is otherwise.
         /// </summary>
         protected void Run(Func<ICommandOutput, CancellationToken, Task> work)
         {
@@ -45,25 +58,13 @@ namespace IotAdmin.Commands.Infrastructure
             {
                 PipelinePump.Run(_output!, _stopping!.Token, work);
             }
-            catch (IotApiException e)
-            {
-                ThrowTerminatingError(ErrorRecords.From(IotErrorInfo.FromApi(e)));
-            }
-            catch (ArgumentException e)
-            {
-                ThrowTerminatingError(ErrorRecords.InvalidArgument(e));
-            }
-            catch (FileNotFoundException e)
-            {
-                ThrowTerminatingError(ErrorRecords.FileNotFound(e));
-            }
-            catch (ObjectDisposedException)
-            {
-                ThrowTerminatingError(ErrorRecords.From(IotErrorInfo.NotConnected()));
-            }
             catch (OperationCanceledException) when (_stopping!.IsCancellationRequested)
             {
                 // Stopped by the user: PowerShell ends the pipeline itself.
+            }
+            catch (Exception e) when (TerminatingErrors.For(e, IsSessionDisposed) is IotErrorInfo error)
+            {
+                ThrowTerminatingError(ErrorRecords.From(error, e));
             }
         }
     }

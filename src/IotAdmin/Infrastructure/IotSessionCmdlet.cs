@@ -12,11 +12,16 @@ namespace IotAdmin.Commands.Infrastructure
         [ValidateNotNull]
         public IotSession? Session { get; set; }
 
+        private IotSession? _resolved;
+
+        protected override bool IsSessionDisposed => _resolved?.IsDisposed == true;
+
         /// <summary>The session to use, or a terminating IotNotConnected error.</summary>
         protected IotSession ResolveSession()
         {
             var session = Session ?? CurrentSession.Get();
             if (session == null || session.IsDisposed) ThrowTerminatingError(ErrorRecords.From(IotErrorInfo.NotConnected()));
+            _resolved = session;
             return session!;
         }
     }

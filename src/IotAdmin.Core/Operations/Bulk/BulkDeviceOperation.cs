@@ -17,8 +17,10 @@ namespace IotAdmin.Operations.Bulk
     /// <summary>
     /// The engine of Set-IotLabel, Remove-IotLabel and Move-IotDevice: pipeline input is checked, confirmed per device,
     /// grouped per source project into calls of at most BatchSize devices — sent as soon as a batch is full and at the
-    /// end — and every device's outcome is reported: success, skipped (nothing to do), or a non-terminating error with
-    /// the device as target. Transient per-device failures are sent again; a summary ends every run.
+    /// end — and every device's outcome is reported: success, skipped (declined at -Confirm), or a non-terminating
+    /// error with the device as target. Transient per-device failures are sent again; a summary ends every run.
+    /// Every device is sent, even when the piped object says it is already done: objects can be stale, and the
+    /// changes are idempotent on the server, so a re-run costs a few batch calls and never silently misses a device.
     /// </summary>
     public abstract class BulkDeviceOperation
     {
@@ -77,15 +79,6 @@ namespace IotAdmin.Operations.Bulk
                 device = found;
             }
 
-            var noChange = NoChangeNeeded(device);
-            if (noChange != null)
-            {
-                _skipped++;
-                output.Verbose(device + ": " + noChange + "; nothing to send.");
-                if (Options.PassThru && device.Device != null) output.WriteObject(device.Device);
-                return;
-            }
-
             var invalid = CheckDevice(device);
             if (invalid != null)
             {
@@ -138,9 +131,6 @@ namespace IotAdmin.Operations.Bulk
 
         /// <summary>Once, before the first device: e.g. Move checks that the destination exists.</summary>
         protected virtual Task PrepareAsync(ApiCallContext context, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        /// <summary>Why this device needs no request (already in the wanted state), or null.</summary>
-        protected abstract string? NoChangeNeeded(DeviceRef device);
 
         /// <summary>A per-device reason not to send (e.g. too many labels), or null.</summary>
         protected virtual string? CheckDevice(DeviceRef device) => null;

@@ -15,7 +15,7 @@ namespace IotAdmin.Operations.Bulk
     /// <summary>
     /// Move-IotDevice: devices:transfer per source project. A transfer is never resent blindly: after a failure that
     /// may have happened after the server acted (5xx, time-out, reset), the devices already in the destination are
-    /// counted as moved and only the rest are sent again. Devices already in the destination need no request.
+    /// counted as moved and only the rest are sent again. Devices already in the destination count as moved.
     /// </summary>
     public sealed class MoveDeviceOperation : BulkDeviceOperation
     {
@@ -38,8 +38,6 @@ namespace IotAdmin.Operations.Bulk
             await Session.Backend.GetProjectAsync(_destination, context, cancellationToken).ConfigureAwait(false);
         }
 
-        protected override string? NoChangeNeeded(DeviceRef device) =>
-            string.Equals(device.ProjectId, _destination, StringComparison.Ordinal) ? "already in project " + _destination : null;
 
         protected override async Task<IReadOnlyList<DeviceFailure>> SendBatchAsync(string projectId, IReadOnlyList<DeviceRef> batch, ApiCallContext context, CancellationToken cancellationToken)
         {

@@ -24,8 +24,6 @@ namespace IotAdmin.Operations.Bulk
 
         protected override string Action => "Remove labels " + string.Join(", ", _names);
 
-        protected override string? NoChangeNeeded(DeviceRef device) =>
-            device.Device != null && !_names.Any(n => device.Device.Labels.ContainsKey(n)) ? "none of the labels present" : null;
 
         protected override IReadOnlyList<string> RemoveLabels => _names;
 

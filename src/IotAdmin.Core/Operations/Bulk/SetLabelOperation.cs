@@ -27,8 +27,6 @@ namespace IotAdmin.Operations.Bulk
 
         protected override string Action => "Set labels " + LabelChangeRules.Describe(_labels);
 
-        protected override string? NoChangeNeeded(DeviceRef device) =>
-            device.Device != null && _labels.All(l => device.Device.Labels.TryGetValue(l.Key, out var v) && v == l.Value) ? "labels already set" : null;
 
         protected override string? CheckDevice(DeviceRef device)
         {
