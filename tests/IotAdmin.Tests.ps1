@@ -100,6 +100,33 @@ Describe 'Connect-IotAdmin' {
         }
     }
 
+    It 'connects with the credentials file named by DT_CREDENTIALS_FILE' {
+        $env:DT_CREDENTIALS_FILE = $emulator.CredentialsFile
+        try {
+            $s = Connect-IotAdmin -Endpoint $emulator.ApiRoot -PassThru -Verbose 4>&1 | Where-Object { $_ -is [IotAdmin.Sessions.IotSession] }
+            $s.KeyId | Should -Be $emulator.KeyId
+        }
+        finally {
+            Remove-Item Env:DT_CREDENTIALS_FILE
+        }
+    }
+
+    It 'resolves a relative -CredentialsFile against the current PowerShell location' {
+        Copy-Item -LiteralPath $emulator.CredentialsFile -Destination 'TestDrive:/sa.json'
+        Push-Location TestDrive:/
+        try {
+            (Connect-IotAdmin -CredentialsFile ./sa.json -Endpoint $emulator.ApiRoot -PassThru).KeyId | Should -Be $emulator.KeyId
+        }
+        finally {
+            Pop-Location
+        }
+    }
+
+    It 'ends with IotFileNotFound for a missing credentials file' {
+        { Connect-IotAdmin -CredentialsFile 'TestDrive:/missing.json' -Endpoint $emulator.ApiRoot } |
+            Should -Throw -ErrorId 'IotFileNotFound,IotAdmin.Commands.ConnectIotAdminCommand'
+    }
+
     It 'fails with a terminating AuthenticationError for a wrong secret' {
         $wrong = ConvertTo-SecureString 'not-the-secret' -AsPlainText -Force
         $err = $null
@@ -156,11 +183,17 @@ Describe 'Reading' {
 
     It 'pipes projects into Get-IotDevice by ProjectId' {
         @(Get-IotProject | Get-IotDevice) | Should -HaveCount 600
+        @(Get-IotProject -ProjectId $project.ProjectId | Get-IotDevice) | Should -HaveCount $devices.Count
     }
 
-    It 'takes device ids as an array and from the pipeline by property name' {
+    It 'never takes an object for a device id by its ToString()' {
+        { Get-IotDevice -DeviceId $project } | Should -Throw -ErrorId 'ParameterArgumentTransformationError,IotAdmin.Commands.GetIotDeviceCommand'
+    }
+
+    It 'takes device ids as an array, from the pipeline by value and by property name' {
         $ids = $devices[0..2].DeviceId
         (Get-IotDevice -ProjectId $project.ProjectId -DeviceId $ids).DeviceId | Sort-Object | Should -Be ($ids | Sort-Object)
+        ($ids | Get-IotDevice -ProjectId $project.ProjectId).DeviceId | Sort-Object | Should -Be ($ids | Sort-Object)
         ($ids | ForEach-Object { [pscustomobject]@{ DeviceId = $_ } } | Get-IotDevice -ProjectId $project.ProjectId).DeviceId | Sort-Object | Should -Be ($ids | Sort-Object)
         ($devices[0..2] | Get-IotDevice).DeviceId | Sort-Object | Should -Be ($ids | Sort-Object)
         (Get-IotDevice -DeviceId $ids[0]).ProjectId | Should -Be $project.ProjectId

@@ -29,9 +29,10 @@ namespace IotAdmin.Commands
         [ArgumentCompleter(typeof(ProjectIdCompleter))]
         public string? ProjectId { get; set; }
 
-        /// <summary>Device ids, or names "projects/{p}/devices/{d}".</summary>
+        /// <summary>Device ids, or names "projects/{p}/devices/{d}". [PlainId]: a piped object that is no device is never taken for an id.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ById)]
         [Alias("Id")]
+        [PlainId]
         [ValidateNotNullOrEmpty]
         public string[] DeviceId { get; set; } = new string[0];
 
