@@ -159,7 +159,8 @@ function Invoke-Tests {
     }
     Invoke-ModuleBuild
     # A child process, so the module under test never loads into this session.
-    $script = "Import-Module Pester -MinimumVersion 5.0; `$c = New-PesterConfiguration; `$c.Run.Path = '$(Join-Path $root 'tests')'; `$c.Run.Exit = `$true; `$c.Output.Verbosity = 'Detailed'; Invoke-Pester -Configuration `$c"
+    $tests = (Join-Path $root 'tests') -replace "'", "''"
+    $script = "Import-Module Pester -MinimumVersion 5.0; `$c = New-PesterConfiguration; `$c.Run.Path = '$tests'; `$c.Run.Exit = `$true; `$c.Output.Verbosity = 'Detailed'; Invoke-Pester -Configuration `$c"
     & $powershell -NoProfile -NonInteractive -Command $script
     if ($LASTEXITCODE -ne 0) { throw "The Pester suite failed ($LASTEXITCODE failed)." }
 }
@@ -182,5 +183,9 @@ switch ($Task) {
     'Build' { Invoke-ModuleBuild }
     'Test' { Invoke-Tests }
     'Demo' { Invoke-Demo }
-    'Bench' { Invoke-Dotnet run -c Release --project (Join-Path $root 'bench/IotAdmin.Bench/IotAdmin.Bench.csproj') -- all }
+    'Bench' {
+        $bench = Join-Path $root 'bench/IotAdmin.Bench/IotAdmin.Bench.csproj'
+        if (-not (Test-Path -LiteralPath $bench)) { throw "No benchmarks: $bench does not exist." }
+        Invoke-Dotnet run -c Release --project $bench -- all
+    }
 }

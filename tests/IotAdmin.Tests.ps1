@@ -60,6 +60,17 @@ Connect-IotAdmin -KeyId '$($emulator.KeyId)' -Secret `$secret -Email '$($emulato
         "$($result[-1])" | Should -Be 'True False'
     }
 
+    It 'documents the real syntax of <_>' -ForEach @(Get-ChildItem (Join-Path (Split-Path -Parent $PSScriptRoot) 'docs') -Filter '*-Iot*.md' | ForEach-Object BaseName) {
+        $name = $_
+        # Each parameter set as its sorted "-Name<type>" words, so that the order platyPS chose and Int32/int do not matter.
+        $words = { param($line) @(((($line -replace '\s+<', '<') -replace '<int32>', '<int>') -split '\s+' | Where-Object { $_ }).ToLowerInvariant() | Sort-Object) -join ' ' }
+        $page = Get-Content -LiteralPath (Join-Path (Split-Path -Parent $PSScriptRoot) "docs/$name.md") -Raw
+        $syntax = [regex]::Match($page, '(?ms)^## SYNTAX\s*$(.*?)^## ').Groups[1].Value
+        $documented = @([regex]::Matches($syntax, '(?ms)^```\s*\r?\n(.*?)\r?\n```') | ForEach-Object { & $words $_.Groups[1].Value } | Sort-Object)
+        $real = @((Get-Command $name).ParameterSets | ForEach-Object { & $words "$name $_" } | Sort-Object)
+        $documented | Should -Be $real
+    }
+
     It 'shows examples in Get-Help when the help was built' -Skip:(-not (Test-Path (Join-Path (Split-Path -Parent $PSScriptRoot) 'out/IotAdmin/en-US/IotAdmin.dll-Help.xml'))) {
         (Get-Help Set-IotLabel -Examples | Out-String) | Should -Match 'Example 1: Label the devices of one floor'
         (Get-Help Get-IotDevice -Full).examples.example.Count | Should -BeGreaterThan 1
@@ -103,8 +114,9 @@ Describe 'Connect-IotAdmin' {
     It 'connects with the credentials file named by DT_CREDENTIALS_FILE' {
         $env:DT_CREDENTIALS_FILE = $emulator.CredentialsFile
         try {
-            $s = Connect-IotAdmin -Endpoint $emulator.ApiRoot -PassThru -Verbose 4>&1 | Where-Object { $_ -is [IotAdmin.Sessions.IotSession] }
-            $s.KeyId | Should -Be $emulator.KeyId
+            $all = Connect-IotAdmin -Endpoint $emulator.ApiRoot -PassThru -Verbose 4>&1
+            ($all | Where-Object { $_ -is [IotAdmin.Sessions.IotSession] }).KeyId | Should -Be $emulator.KeyId
+            ($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -join "`n" | Should -Match 'credentials from .*DT_CREDENTIALS_FILE'
         }
         finally {
             Remove-Item Env:DT_CREDENTIALS_FILE
