@@ -15,7 +15,7 @@ namespace IotAdmin.Commands.Loading
     internal sealed class DependencyLoadContext : AssemblyLoadContext
     {
         private readonly IReadOnlyDictionary<string, string> _dependencies;
-        private readonly Dictionary<string, Version> _framework;
+        private readonly Dictionary<string, string> _framework;
 
         public DependencyLoadContext(IReadOnlyDictionary<string, string> dependencies)
         {
@@ -27,28 +27,19 @@ namespace IotAdmin.Commands.Loading
         {
             var name = assemblyName.Name ?? string.Empty;
             if (!_dependencies.TryGetValue(name, out var path)) return null;
-            if (_framework.TryGetValue(name, out var shipped) && shipped >= (AssemblyName.GetAssemblyName(path).Version ?? new Version())) return null;
+            if (_framework.TryGetValue(name, out var shipped) && VersionOf(shipped) >= VersionOf(path)) return null;
             return LoadFromAssemblyPath(path);
         }
 
-        /// <summary>The runtime's own assemblies (the trusted platform assemblies) and their versions.</summary>
-        private static Dictionary<string, Version> FrameworkAssemblies()
+        private static Version VersionOf(string path) => AssemblyName.GetAssemblyName(path).Version ?? new Version();
+
+        /// <summary>The runtime's own assemblies (the trusted platform assemblies) by name; versions are read only when asked.</summary>
+        private static Dictionary<string, string> FrameworkAssemblies()
         {
-            var found = new Dictionary<string, Version>(StringComparer.OrdinalIgnoreCase);
+            var found = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             var list = AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? string.Empty;
             foreach (var path in list.Split(new[] { Path.PathSeparator }, StringSplitOptions.RemoveEmptyEntries))
-            {
-                try
-                {
-                    var name = AssemblyName.GetAssemblyName(path);
-                    if (name.Name != null && name.Version != null) found[name.Name] = name.Version;
-                }
-                catch (BadImageFormatException)
-                {
-                    // Native images in the list are not assemblies.
-                }
-            }
-
+                found[Path.GetFileNameWithoutExtension(path)] = path;
             return found;
         }
     }
