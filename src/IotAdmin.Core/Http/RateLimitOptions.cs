@@ -6,7 +6,8 @@ namespace IotAdmin.Http
     /// The server's request budget per service account, and how much of it the client uses.
     /// DT allows 75 requests in any 10 s (a sliding window: after 75 requests in 1 s the server says "wait 9 s").
     /// A token bucket stays inside such a window exactly when burst + rate × window ≤ limit; IotAdmin takes
-    /// <see cref="Utilization"/> of the budget as the steady rate and the rest (less one request of slack) as burst.
+    /// <see cref="Utilization"/> of the budget as the steady rate and the rest as burst, less slack for half a second
+    /// of scheduling delay (a request that wakes late is sent closer to the next one than its slot says).
     /// </summary>
     public sealed class RateLimitOptions
     {
@@ -39,8 +40,8 @@ namespace IotAdmin.Http
         /// <summary>Steady requests per second the client allows itself.</summary>
         public double RequestsPerSecond => RequestsPerWindow * Utilization / Window.TotalSeconds;
 
-        /// <summary>Requests the client may send at once after idling: what the window has left after the steady rate, less one of slack.</summary>
-        public int Burst => Math.Max(1, (int)Math.Floor(RequestsPerWindow - (RequestsPerSecond * Window.TotalSeconds)) - 1);
+        /// <summary>Requests the client may send at once after idling: what the window has left after the steady rate, less the slack.</summary>
+        public int Burst => Math.Max(1, (int)Math.Floor(RequestsPerWindow - (RequestsPerSecond * Window.TotalSeconds) - Math.Max(1, RequestsPerSecond * 0.5)));
 
         public override string ToString() => Enabled
             ? RequestsPerWindow + " requests per " + Window.TotalSeconds + " s (client: " + RequestsPerSecond.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "/s, burst " + Burst + ")"
