@@ -14,8 +14,8 @@ using Xunit.Abstractions;
 namespace IotAdmin.Tests.Integration
 {
     /// <summary>
-    /// Issue 4 end to end: the client-side limiter against the emulator's sliding window, seeded faults with short-lived
-    /// tokens, server-side token expiry, connection resets and slow answers.
+    /// Issue 4 end to end: seeded faults with short-lived tokens, server-side token expiry, connection resets and slow
+    /// answers. The limiter against the emulator's sliding window is in <see cref="RateLimitEndToEndTests"/>.
     /// </summary>
     [Collection("resilience")]
     public class ResilienceEndToEndTests
@@ -23,34 +23,6 @@ namespace IotAdmin.Tests.Integration
         private readonly ITestOutputHelper _log;
 
         public ResilienceEndToEndTests(ITestOutputHelper log) => _log = log;
-
-        [Fact]
-        public async Task Sequential_requests_under_a_scaled_limit_see_no_429()
-        {
-            await using var emulator = await Emulator.StartAsync(o => { o.RateLimit = 750; o.Devices = 20; });
-            using var session = await emulator.ConnectAsync(new IotSessionOptions { RateLimit = new RateLimitOptions(750, TimeSpan.FromSeconds(10)) });
-            var times = await SendManyAsync(session, emulator, 2000);
-            await AssertWithinBudgetAsync(emulator, times, 75);
-        }
-
-        [Fact]
-        public async Task Four_parallel_workers_sharing_one_account_see_no_429()
-        {
-            await using var emulator = await Emulator.StartAsync(o => { o.RateLimit = 750; o.Devices = 20; });
-            var options = new IotSessionOptions { RateLimit = new RateLimitOptions(750, TimeSpan.FromSeconds(10)) };
-            // What SharedRateLimiters does for every session of one (endpoint, key id) in a process.
-            using var shared = new ClientRateLimiter(options.RateLimit, TimeProvider.System);
-            var sessions = new List<IotSession>();
-            for (var i = 0; i < 4; i++)
-            {
-                sessions.Add(await IotSession.ConnectAsync(emulator.ApiRoot, emulator.Server.TokenEndpoint.AbsoluteUri, emulator.Credential(), options, ApiCallContext.Silent(),
-                    new SessionDependencies { Limiter = shared }, CancellationToken.None));
-            }
-
-            var all = await Task.WhenAll(sessions.Select(s => Task.Run(() => SendManyAsync(s, emulator, 500))));
-            await AssertWithinBudgetAsync(emulator, all.SelectMany(t => t).OrderBy(t => t).ToList(), 75);
-            sessions.ForEach(s => s.Dispose());
-        }
 
         [Fact]
         public async Task Seeded_faults_and_short_tokens_never_reach_the_caller()
@@ -67,6 +39,10 @@ namespace IotAdmin.Tests.Integration
             });
             var options = TestSessions.Unlimited(maxAttempts: 8);
             options.RequestTimeout = TimeSpan.FromHours(1);
+            // Refresh 100 virtual seconds (1 s real) before expiry: the default 60 s is 0.6 s real at this scale, and a
+            // loaded two-core machine has held a request that long, so the server saw an expired token (a 401 the
+            // client then refreshed and retried correctly, but this test proves refresh happens *before* expiry).
+            options.TokenRefreshMargin = TimeSpan.FromSeconds(100);
             using var session = await emulator.ConnectAsync(options, clock);
             var context = ApiCallContext.Silent();
             var project = emulator.Server.ProjectIds[1];
@@ -86,10 +62,10 @@ namespace IotAdmin.Tests.Integration
         public async Task A_token_the_server_expired_early_is_refreshed_once_and_the_call_succeeds()
         {
             var serverClock = new ScaledTimeProvider(200); // the server's tokens die 200× faster than the client thinks
-            await using var emulator = await Emulator.StartAsync(o => { o.TokenTtlSeconds = 120; o.TimeProvider = serverClock; o.Devices = 10; });
+            await using var emulator = await Emulator.StartAsync(o => { o.TokenTtlSeconds = 300; o.TimeProvider = serverClock; o.Devices = 10; }); // 1.5 s real
             var output = new RecordingOutput();
             using var session = await emulator.ConnectAsync(output: output);
-            await Task.Delay(800); // 160 s on the server's clock: the token has expired there
+            await Task.Delay(2000); // 400 s on the server's clock: the token has expired there, and the new one lasts 1.5 s real
             await session.Backend.GetProjectAsync(emulator.Server.ProjectIds[1], new ApiCallContext(output), CancellationToken.None);
             var stats = await emulator.StatsAsync();
             Assert.Equal(1, stats.ByStatus(401));
@@ -118,32 +94,6 @@ namespace IotAdmin.Tests.Integration
             var timeoutRetry = Assert.Single(output.VerboseMessages, m => m.Contains("after CLIENT_TIMEOUT"));
             var wait = int.Parse(System.Text.RegularExpressions.Regex.Match(timeoutRetry, @"waiting (\d+) s").Groups[1].Value);
             Assert.True(wait >= 10, "a client time-out waits like a 504: at least 10 s, not " + wait);
-        }
-
-        private static async Task<List<DateTimeOffset>> SendManyAsync(IotSession session, Emulator emulator, int count)
-        {
-            var times = new List<DateTimeOffset>(count);
-            var project = emulator.Server.ProjectIds[1];
-            var context = ApiCallContext.Silent();
-            for (var i = 0; i < count; i++)
-            {
-                await session.Backend.GetProjectAsync(project, context, CancellationToken.None);
-                times.Add(DateTimeOffset.UtcNow);
-            }
-
-            return times;
-        }
-
-        private async Task AssertWithinBudgetAsync(Emulator emulator, List<DateTimeOffset> times, double budgetPerSecond)
-        {
-            var stats = await emulator.StatsAsync();
-            var rate = (times.Count - 1) / (times.Last() - times.First()).TotalSeconds;
-            var maxInWindow = ClientRateLimiterTests.MaxInAnyWindow(times, TimeSpan.FromSeconds(10));
-            _log.WriteLine("{0} requests, {1:0.0}/s (budget {2}/s), server 429s {3}, max in any 10 s {4}", times.Count, rate, budgetPerSecond, stats.Throttled, maxInWindow);
-            Assert.Equal(0, stats.Throttled);
-            Assert.True(maxInWindow <= budgetPerSecond * 10, "the client sent " + maxInWindow + " requests in one 10 s window");
-            // How close to the budget the limiter runs is a speed figure: bench/ prints it, and the fake-clock
-            // ClientRateLimiterTests pin it; wall-clock throughput depends on the machine's load.
         }
     }
 }
