@@ -1,12 +1,7 @@
 using System;
-using System.Collections.Generic;
-using System.Diagnostics;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using IotAdmin.Http;
-using IotAdmin.Sessions;
-using IotAdmin.Tests.Http;
 using IotAdmin.Tests.Support;
 using Xunit;
 using Xunit.Abstractions;
