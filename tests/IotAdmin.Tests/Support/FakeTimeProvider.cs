@@ -7,60 +7,26 @@ using System.Threading.Tasks;
 namespace IotAdmin.Tests.Support
 {
     /// <summary>
-    /// A hand-written virtual clock (Microsoft.Extensions.TimeProvider.Testing is not in the registry): time moves only
-    /// when a test advances it, firing due timers in order. Polly's delays, the rate limiter's replenishment and the
-    /// session's time-outs all run on it, so retry waits of minutes take microseconds.
+    /// The maintained virtual clock (<see cref="Microsoft.Extensions.Time.Testing.FakeTimeProvider"/>) plus the one thing
+    /// it lacks: driving an operation to completion by jumping to whichever timer it waits on next. Polly's delays, the
+    /// rate limiter's replenishment and the session's time-outs all run on it, so retry waits of minutes take
+    /// microseconds.
     /// </summary>
-    public sealed class FakeTimeProvider : TimeProvider
+    public sealed class FakeTimeProvider : Microsoft.Extensions.Time.Testing.FakeTimeProvider
     {
         private readonly object _lock = new object();
-        private readonly List<FakeTimer> _timers = new List<FakeTimer>();
-        private DateTimeOffset _now;
+        private readonly List<TrackedTimer> _timers = new List<TrackedTimer>();
 
-        public FakeTimeProvider(DateTimeOffset? start = null)
+        public FakeTimeProvider()
+            : base(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero))
         {
-            _now = start ?? new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
         }
-
-        public override DateTimeOffset GetUtcNow()
-        {
-            lock (_lock) return _now;
-        }
-
-        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-        public override long GetTimestamp() => GetUtcNow().UtcTicks;
 
         public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
         {
-            var timer = new FakeTimer(this, callback, state);
+            var timer = new TrackedTimer(this, base.CreateTimer(callback, state, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
             timer.Change(dueTime, period);
             return timer;
-        }
-
-        /// <summary>Moves time forward, firing every timer that falls due on the way, in order.</summary>
-        public void Advance(TimeSpan by)
-        {
-            DateTimeOffset target;
-            lock (_lock) target = _now + by;
-            while (true)
-            {
-                FakeTimer? next;
-                lock (_lock)
-                {
-                    next = _timers.Where(t => t.Due.HasValue && t.Due.Value <= target).OrderBy(t => t.Due!.Value).FirstOrDefault();
-                    if (next == null)
-                    {
-                        _now = target;
-                        return;
-                    }
-
-                    if (next.Due!.Value > _now) _now = next.Due.Value;
-                    next.Due = next.Period > TimeSpan.Zero ? _now + next.Period : (DateTimeOffset?)null;
-                }
-
-                next.Fire();
-            }
         }
 
         /// <summary>When the earliest pending timer falls due, if any.</summary>
@@ -68,7 +34,12 @@ namespace IotAdmin.Tests.Support
         {
             get
             {
-                lock (_lock) return _timers.Where(t => t.Due.HasValue).Select(t => t.Due).OrderBy(d => d).FirstOrDefault();
+                var now = GetUtcNow();
+                lock (_lock)
+                {
+                    // A periodic timer that has fired moves on by whole periods.
+                    return _timers.Select(t => t.NextDue(now)).Where(d => d.HasValue).OrderBy(d => d).FirstOrDefault();
+                }
             }
         }
 
@@ -98,44 +69,49 @@ namespace IotAdmin.Tests.Support
                 await Task.Delay(2).ConfigureAwait(false);
                 if (task.IsCompleted) break;
                 var due = NextDue;
-                if (due.HasValue) Advance(due.Value - GetUtcNow() + TimeSpan.FromTicks(1));
+                if (due.HasValue) Advance(due.Value > GetUtcNow() ? due.Value - GetUtcNow() : TimeSpan.Zero);
             }
         }
 
-        private sealed class FakeTimer : ITimer
+        /// <summary>Records when the package's timer is due, so <see cref="NextDue"/> can be answered.</summary>
+        private sealed class TrackedTimer : ITimer
         {
             private readonly FakeTimeProvider _owner;
-            private readonly TimerCallback _callback;
-            private readonly object? _state;
+            private readonly ITimer _inner;
+            private DateTimeOffset? _due;
+            private TimeSpan _period;
 
-            public FakeTimer(FakeTimeProvider owner, TimerCallback callback, object? state)
+            public TrackedTimer(FakeTimeProvider owner, ITimer inner)
             {
                 _owner = owner;
-                _callback = callback;
-                _state = state;
+                _inner = inner;
+                lock (owner._lock) owner._timers.Add(this);
             }
 
-            public DateTimeOffset? Due { get; set; }
-
-            public TimeSpan Period { get; private set; }
+            public DateTimeOffset? NextDue(DateTimeOffset now)
+            {
+                if (!_due.HasValue) return null;
+                if (_due.Value > now) return _due;
+                if (_period <= TimeSpan.Zero) return null; // a one-shot timer that has fired
+                var periods = ((now - _due.Value).Ticks / _period.Ticks) + 1;
+                return _due.Value + TimeSpan.FromTicks(periods * _period.Ticks);
+            }
 
             public bool Change(TimeSpan dueTime, TimeSpan period)
             {
                 lock (_owner._lock)
                 {
-                    if (!_owner._timers.Contains(this)) _owner._timers.Add(this);
-                    Period = period == Timeout.InfiniteTimeSpan ? TimeSpan.Zero : period;
-                    Due = dueTime == Timeout.InfiniteTimeSpan ? (DateTimeOffset?)null : _owner._now + dueTime;
+                    _period = period == Timeout.InfiniteTimeSpan ? TimeSpan.Zero : period;
+                    _due = dueTime == Timeout.InfiniteTimeSpan ? (DateTimeOffset?)null : _owner.GetUtcNow() + dueTime;
                 }
 
-                return true;
+                return _inner.Change(dueTime, period);
             }
-
-            public void Fire() => _callback(_state);
 
             public void Dispose()
             {
                 lock (_owner._lock) _owner._timers.Remove(this);
+                _inner.Dispose();
             }
 
             public ValueTask DisposeAsync()
