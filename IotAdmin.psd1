@@ -26,8 +26,8 @@
     PrivateData          = @{
         PSData = @{
             Tags         = @('IoT', 'DisruptiveTechnologies', 'Sensors', 'REST', 'Automation', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
-            ProjectUri   = 'https://github.com/iotadmin/IotAdmin'
-            LicenseUri   = 'https://github.com/iotadmin/IotAdmin/blob/main/LICENSE'
+            # No ProjectUri/LicenseUri/HelpInfoURI until the project has a public home: a manifest URI that leads
+            # nowhere is worse than none (the license is LICENSE in the package).
             ReleaseNotes = '0.1.0: Connect/Disconnect-IotAdmin, Get-IotSession, Get-IotProject, Get-IotDevice, Set-IotLabel, Remove-IotLabel, Move-IotDevice; error model with retry hints; shared rate limiter; local API emulator.'
         }
     }

@@ -5,9 +5,14 @@
     Build: publishes the module into out/IotAdmin (IotAdmin.psd1, IotAdmin.dll, the format file, en-US help when
            platyPS is installed, and dependencies/ with IotAdmin.Core.dll and every third-party assembly) and the
            emulator into out/emulator.
-    Test:  dotnet test, then the Pester suite (tests/*.Tests.ps1) when Pester 5 is installed.
-    Demo:  Build, start the emulator on 127.0.0.1, run examples/demo.ps1 against it, stop it.
-    Bench: the benchmarks (request counts, rates, wall time against the emulator's real rate limit).
+    Test:    the xunit suite (dotnet test), then Package, then the whole Pester suite (tests/*.Tests.ps1) in a child
+             PowerShell with the pinned Pester (restored from NuGet with the test project; an installed Pester 5 is
+             the fallback). Prints both counts and one closing "N passed, N failed, N skipped" line; fails when
+             either suite fails or Pester could not run.
+    Package: Build, then out/IotAdmin.<version>.nupkg (what Publish-PSResource writes, for Install-PSResource)
+             and out/IotAdmin.zip (the layout Azure Automation's module import expects).
+    Demo:    Build, start the emulator on 127.0.0.1, run examples/demo.ps1 against it, stop it.
+    Bench:   the benchmarks (request counts, rates, wall time against the emulator's real rate limit).
 .EXAMPLE
     ./build.ps1 Demo
 .EXAMPLE
@@ -16,7 +21,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench')]
+    [ValidateSet('Build', 'Test', 'Package', 'Demo', 'Bench')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -30,8 +35,8 @@ $root = $PSScriptRoot
 $out = Join-Path $root 'out'
 $moduleOut = Join-Path $out 'IotAdmin'
 $emulatorOut = Join-Path $out 'emulator'
-# The PowerShell running this script, for child processes (pwsh on 7, powershell.exe on 5.1).
-$powershell = (Get-Process -Id $PID).Path
+# Child PowerShells (the Pester suite, the demo) start right under every host: pwsh, the .NET tool, powershell.exe.
+Import-Module (Join-Path $root 'tools/ChildPowerShell.psm1') -Force
 
 # A simple function (not advanced): its arguments (-c, -o, …) pass through to dotnet untouched.
 function Invoke-Dotnet {
@@ -123,7 +128,7 @@ function Invoke-ModuleBuild {
         $target = if ($file.Name -eq 'IotAdmin.dll') { $moduleOut } else { $dependencies }
         Copy-Item -LiteralPath $file.FullName -Destination $target
     }
-    Copy-Item -LiteralPath (Join-Path $root 'IotAdmin.psd1') -Destination $moduleOut
+    Copy-Item -LiteralPath (Join-Path $root 'IotAdmin.psd1'), (Join-Path $root 'LICENSE') -Destination $moduleOut
     Copy-Item -LiteralPath (Join-Path $root 'src/IotAdmin/IotAdmin.Format.ps1xml') -Destination $moduleOut
 
     $help = Join-Path $moduleOut 'en-US'
@@ -150,19 +155,84 @@ function Invoke-ModuleBuild {
     Write-Host "Emulator: $emulatorOut"
 }
 
-function Invoke-Tests {
-    Invoke-Dotnet test (Join-Path $root 'IotAdmin.sln') -c $Configuration --nologo
-    $pester = Get-Module -ListAvailable -Name Pester | Where-Object { $_.Version -ge [version]'5.0' } | Sort-Object Version -Descending | Select-Object -First 1
-    if (-not $pester) {
-        Write-Warning 'Pester 5 is not installed: the Pester suite (tests/*.Tests.ps1) was SKIPPED. Install-Module Pester -MinimumVersion 5.0 -Scope CurrentUser to run it.'
-        return
+# "Passed!  - Failed: 0, Passed: 229, Skipped: 0, Total: 229" lines of dotnet test, summed.
+function Get-XunitCount([string[]] $Log) {
+    $count = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0 }
+    foreach ($line in $Log -match '^\s*(Passed|Failed)!\s+-\s+Failed:') {
+        foreach ($name in @($count.Keys)) {
+            if ($line -match "\b$($name):\s*(\d+)") { $count[$name] += [int]$Matches[1] }
+        }
     }
-    Invoke-ModuleBuild
+    [pscustomobject]$count
+}
+
+# The Pester module the test project pins (<PackageDownload Include="Pester" Version="[x]">), from the NuGet packages
+# folder; an installed Pester 5 when the pinned one cannot be had.
+function Get-PesterManifest {
+    $project = Join-Path $root 'tests/IotAdmin.Tests/IotAdmin.Tests.csproj'
+    $download = ([xml](Get-Content -LiteralPath $project -Raw)).Project.ItemGroup.PackageDownload | Where-Object Include -EQ 'Pester'
+    $version = $download.Version.Trim('[', ']')
+    $packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { ((& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', '').Trim() }
+    $pinned = Join-Path $packages "pester/$version/tools/Pester.psd1"
+    if (-not (Test-Path -LiteralPath $pinned)) { Invoke-Dotnet restore $project --nologo }
+    if (Test-Path -LiteralPath $pinned) { return $pinned }
+    $installed = Get-Module -ListAvailable -Name Pester | Where-Object { $_.Version -ge [version]'5.0' } | Sort-Object Version -Descending | Select-Object -First 1
+    if ($installed) { return $installed.Path }
+    throw "Pester $version could not be restored from NuGet into '$packages' and no Pester 5 is installed: the Pester suite cannot run."
+}
+
+function Invoke-PesterSuite {
+    $pester = Get-PesterManifest
+    $resultFile = Join-Path ([System.IO.Path]::GetTempPath()) ("iotadmin-pester-" + [guid]::NewGuid().ToString('N') + '.json')
+    $quote = { param($text) "'" + ($text -replace "'", "''") + "'" }
     # A child process, so the module under test never loads into this session.
-    $tests = (Join-Path $root 'tests') -replace "'", "''"
-    $script = "Import-Module Pester -MinimumVersion 5.0; `$c = New-PesterConfiguration; `$c.Run.Path = '$tests'; `$c.Run.Exit = `$true; `$c.Output.Verbosity = 'Detailed'; Invoke-Pester -Configuration `$c"
-    & $powershell -NoProfile -NonInteractive -Command $script
-    if ($LASTEXITCODE -ne 0) { throw "The Pester suite failed ($LASTEXITCODE failed)." }
+    $script = "Import-Module $(& $quote $pester); `$c = New-PesterConfiguration; `$c.Run.Path = $(& $quote (Join-Path $root 'tests')); " +
+        "`$c.Run.PassThru = `$true; `$c.Output.Verbosity = 'Detailed'; `$r = Invoke-Pester -Configuration `$c; " +
+        "[pscustomobject]@{ Passed = `$r.PassedCount; Failed = `$r.FailedCount + `$r.FailedBlocksCount + `$r.FailedContainersCount; Skipped = `$r.SkippedCount + `$r.NotRunCount } | ConvertTo-Json | Set-Content -LiteralPath $(& $quote $resultFile)"
+    Write-Host "Pester: $pester"
+    Invoke-ChildPowerShell -Command $script
+    if (-not (Test-Path -LiteralPath $resultFile)) { throw "The Pester suite did not run to the end (exit code $LASTEXITCODE)." }
+    try { Get-Content -LiteralPath $resultFile -Raw | ConvertFrom-Json } finally { Remove-Item -LiteralPath $resultFile }
+}
+
+function Invoke-Tests {
+    $log = [System.Collections.Generic.List[string]]::new()
+    & dotnet test (Join-Path $root 'IotAdmin.sln') -c $Configuration --nologo 2>&1 | ForEach-Object { $log.Add("$_"); Write-Host $_ }
+    $xunitExit = $LASTEXITCODE
+    $xunit = Get-XunitCount $log
+    if ($xunitExit -ne 0 -and $xunit.Failed -eq 0) { throw "dotnet test failed with exit code $xunitExit before reporting results." }
+    Invoke-Package
+    $pester = Invoke-PesterSuite
+    Write-Host ''
+    Write-Host "xunit:  $($xunit.Passed) passed, $($xunit.Failed) failed, $($xunit.Skipped) skipped"
+    Write-Host "Pester: $($pester.Passed) passed, $($pester.Failed) failed, $($pester.Skipped) skipped"
+    Write-Host "$($xunit.Passed + $pester.Passed) passed, $($xunit.Failed + $pester.Failed) failed, $($xunit.Skipped + $pester.Skipped) skipped"
+    if ($xunit.Failed + $pester.Failed -gt 0) { throw 'Tests failed.' }
+}
+
+function Invoke-Package {
+    Invoke-ModuleBuild
+    $version = (Import-PowerShellDataFile -LiteralPath (Join-Path $root 'IotAdmin.psd1')).ModuleVersion
+    $package = Join-Path $out "IotAdmin.$version.nupkg"
+    $zip = Join-Path $out 'IotAdmin.zip'
+    Remove-Item -LiteralPath $package, $zip -Force -ErrorAction SilentlyContinue
+    # Publish-PSResource writes the package PowerShell users install; a throwaway folder repository receives it.
+    $folder = Join-Path ([System.IO.Path]::GetTempPath()) ('iotadmin-repository-' + [guid]::NewGuid().ToString('N'))
+    $name = 'IotAdminBuild' + [guid]::NewGuid().ToString('N')
+    $null = New-Item -ItemType Directory -Path $folder
+    Register-PSResourceRepository -Name $name -Uri $folder -Trusted
+    try {
+        Publish-PSResource -Path $moduleOut -Repository $name
+        Move-Item -LiteralPath (Join-Path $folder "IotAdmin.$version.nupkg") -Destination $package
+    }
+    finally {
+        Unregister-PSResourceRepository -Name $name
+        Remove-Item -LiteralPath $folder -Recurse -Force -ErrorAction SilentlyContinue
+    }
+    # Azure Automation imports a zip named after the module holding the module's folder.
+    Compress-Archive -Path $moduleOut -DestinationPath $zip
+    Write-Host "Package: $package ($([math]::Round((Get-Item -LiteralPath $package).Length / 1KB)) KiB)"
+    Write-Host "Azure Automation: $zip ($([math]::Round((Get-Item -LiteralPath $zip).Length / 1KB)) KiB)"
 }
 
 function Invoke-Demo {
@@ -171,7 +241,7 @@ function Invoke-Demo {
     $emulator = Start-IotEmulator -EmulatorPath (Join-Path $emulatorOut 'IotAdmin.Emulator.dll') -ArgumentList '--devices', '500'
     try {
         Write-Host "Emulator: $($emulator.BaseUri)"
-        & $powershell -NoProfile -NonInteractive -File (Join-Path $root 'examples/demo.ps1') -CredentialsFile $emulator.CredentialsFile -Endpoint $emulator.ApiRoot
+        Invoke-ChildPowerShell -File (Join-Path $root 'examples/demo.ps1') -ArgumentList '-CredentialsFile', $emulator.CredentialsFile, '-Endpoint', $emulator.ApiRoot
         if ($LASTEXITCODE -ne 0) { throw "The demo failed with exit code $LASTEXITCODE." }
     }
     finally {
@@ -182,6 +252,7 @@ function Invoke-Demo {
 switch ($Task) {
     'Build' { Invoke-ModuleBuild }
     'Test' { Invoke-Tests }
+    'Package' { Invoke-Package }
     'Demo' { Invoke-Demo }
     'Bench' {
         $bench = Join-Path $root 'bench/IotAdmin.Bench/IotAdmin.Bench.csproj'

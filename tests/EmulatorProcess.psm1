@@ -47,11 +47,16 @@ function Start-IotEmulator {
 }
 
 function Stop-IotEmulator {
+    # Asks the emulator to stop as a supervisor would (SIGTERM; it exits 0 within a second or two), and kills it only
+    # if it does not.
     [CmdletBinding()]
     param([Parameter(Mandatory)] $Emulator)
     if (-not $Emulator.Process.HasExited) {
-        Stop-Process -Id $Emulator.Process.Id -Force -ErrorAction SilentlyContinue
-        $null = $Emulator.Process.WaitForExit(10000)
+        if (-not $IsWindows) { & kill -s TERM $Emulator.Process.Id 2>$null }
+        if (-not $Emulator.Process.WaitForExit(5000)) {
+            Stop-Process -Id $Emulator.Process.Id -Force -ErrorAction SilentlyContinue
+            $null = $Emulator.Process.WaitForExit(10000)
+        }
     }
     Remove-Item -LiteralPath $Emulator.CredentialsFile, $Emulator.GoogleKeyFile, "$($Emulator.Stem).out.log", "$($Emulator.Stem).err.log" -ErrorAction SilentlyContinue
 }

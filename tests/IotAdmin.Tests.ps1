@@ -7,6 +7,7 @@ BeforeAll {
     $manifest = Join-Path $root 'out/IotAdmin/IotAdmin.psd1'
     if (-not (Test-Path -LiteralPath $manifest)) { throw "The module is not built ($manifest). Run ./build.ps1 Build first." }
     Import-Module (Join-Path $PSScriptRoot 'EmulatorProcess.psm1') -Force
+    Import-Module (Join-Path $root 'tools/ChildPowerShell.psm1') -Force
     Import-Module $manifest -Force
     $script:emulator = Start-IotEmulator -EmulatorPath (Join-Path $root 'out/emulator/IotAdmin.Emulator.dll') -ArgumentList '--devices', '600', '--projects', '4', '--rate-limit', '0', '--propagation-delay', '0'
     $script:secret = ConvertTo-SecureString $emulator.Secret -AsPlainText -Force
@@ -47,15 +48,13 @@ Import-Module '$manifest'
 Connect-IotAdmin -KeyId '$($emulator.KeyId)' -Secret `$secret -Email '$($emulator.Email)' -Endpoint '$($emulator.ApiRoot)'
 @(Get-IotProject).Count
 "@
-        $exe = (Get-Process -Id $PID).Path
-        $result = @(& $exe -NoProfile -NonInteractive -Command $script 2>&1)
+        $result = @(Invoke-ChildPowerShell -Command $script 2>&1)
         $LASTEXITCODE | Should -Be 0
         "$($result[-1])" | Should -Be '4'
     }
 
     It 'unhooks its assembly resolver on Remove-Module' {
-        $exe = (Get-Process -Id $PID).Path
-        $result = @(& $exe -NoProfile -NonInteractive -Command "Import-Module '$manifest'; `$before = [psobject].Assembly.GetType('System.Management.Automation.TypeAccelerators')::Get.ContainsKey('IotAdmin.IotApiException'); Remove-Module IotAdmin; `$after = [psobject].Assembly.GetType('System.Management.Automation.TypeAccelerators')::Get.ContainsKey('IotAdmin.IotApiException'); `"`$before `$after`"" 2>&1)
+        $result = @(Invoke-ChildPowerShell -Command "Import-Module '$manifest'; `$before = [psobject].Assembly.GetType('System.Management.Automation.TypeAccelerators')::Get.ContainsKey('IotAdmin.IotApiException'); Remove-Module IotAdmin; `$after = [psobject].Assembly.GetType('System.Management.Automation.TypeAccelerators')::Get.ContainsKey('IotAdmin.IotApiException'); `"`$before `$after`"" 2>&1)
         $LASTEXITCODE | Should -Be 0
         "$($result[-1])" | Should -Be 'True False'
     }
@@ -284,6 +283,15 @@ Describe 'Errors through the cmdlets' {
         $err[0].Exception.StatusCode | Should -Be $status
         $err[0].TargetObject | Should -Be $projectId
         if ($retryAfter) { $err[0].Exception.RetryAfter | Should -Be ([timespan]::FromSeconds($retryAfter)) }
+    }
+
+    It 'names each device asked for when the listing that carries them fails' {
+        $projectId = (Get-IotProject | Where-Object { -not $_.IsInventory } | Select-Object -First 1).ProjectId
+        Add-IotEmulatorFault -Emulator $emulator -Fault @{ method = 'GET'; path = "/v2/projects/$projectId/devices*"; status = 403; count = 1 }
+        $ids = 'c0firstdevicexxxxxxx', 'c0seconddevicexxxxxx'
+        $null = Get-IotDevice -ProjectId $projectId -DeviceId $ids -ErrorVariable err -ErrorAction SilentlyContinue
+        $err.TargetObject | Should -Be $ids
+        $err.FullyQualifiedErrorId | Should -Be @('IotApiPermissionDenied,IotAdmin.Commands.GetIotDeviceCommand') * 2
     }
 
     It 'retries and succeeds when the session allows it, reporting the retry on the verbose stream' {

@@ -81,7 +81,8 @@ public sealed class EmulatorServer : IAsyncDisposable
         return server;
     }
 
-    public Task StopAsync() => _app.StopAsync();
+    /// <summary>Stops listening; requests still running when <paramref name="cancellationToken"/> fires are cut short.</summary>
+    public Task StopAsync(CancellationToken cancellationToken = default) => _app.StopAsync(cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

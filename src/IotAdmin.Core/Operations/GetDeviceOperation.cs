@@ -149,7 +149,9 @@ namespace IotAdmin.Operations
                     }
                     catch (IotApiException e)
                     {
-                        ItemFailures.Report(output, e, group.Key);
+                        // The user asked for devices, not for the project: one record per id still unanswered, each
+                        // naming its device, so -ErrorVariable's targets are exactly what to try again.
+                        foreach (var unanswered in chunk.Where(id => !found.Contains(id))) ItemFailures.Report(output, e, unanswered);
                         continue;
                     }
 

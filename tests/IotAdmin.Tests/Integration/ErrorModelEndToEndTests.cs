@@ -112,6 +112,18 @@ namespace IotAdmin.Tests.Integration
             Assert.False(error.IsTerminating);
         }
 
+        [Fact]
+        public async Task A_failed_lookup_by_id_names_each_device_asked_for()
+        {
+            var project = _f.Emulator.Server.ProjectIds[1];
+            await _f.Emulator.AddFaultAsync(new { method = "GET", path = "/v2/projects/" + project + "/devices*", status = 403, count = 1 });
+            var output = new RecordingOutput();
+            var ids = new[] { "c0firstdevicexxxxxxx", "c0seconddevicexxxxxx" };
+            await IotAdmin.Operations.GetDeviceOperation.RunAsync(_f.Session, new IotAdmin.Operations.GetDeviceRequest { ProjectId = project, DeviceIds = ids }, output, new ApiCallContext(output), CancellationToken.None);
+            Assert.Equal(ids, output.Errors.Select(e => e.TargetObject));
+            Assert.All(output.Errors, e => Assert.Equal("IotApiPermissionDenied", e.ErrorId));
+        }
+
         private async Task AssertRowAsync(Row row, string style)
         {
             // A 401 is answered twice: the pipeline refreshes the token once and resends before giving up.
