@@ -170,8 +170,7 @@ function Get-XunitCount([string[]] $Log) {
 # folder; an installed Pester 5 when the pinned one cannot be had.
 function Get-PesterManifest {
     $project = Join-Path $root 'tests/IotAdmin.Tests/IotAdmin.Tests.csproj'
-    $download = ([xml](Get-Content -LiteralPath $project -Raw)).Project.ItemGroup.PackageDownload | Where-Object Include -EQ 'Pester'
-    $version = $download.Version.Trim('[', ']')
+    $version = ([xml](Get-Content -LiteralPath $project -Raw)).SelectSingleNode("//PackageDownload[@Include='Pester']").Version.Trim('[', ']')
     $packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { ((& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', '').Trim() }
     $pinned = Join-Path $packages "pester/$version/tools/Pester.psd1"
     if (-not (Test-Path -LiteralPath $pinned)) { Invoke-Dotnet restore $project --nologo }
