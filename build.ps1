@@ -189,7 +189,7 @@ function Invoke-PesterSuite {
         "`$c.Run.PassThru = `$true; `$c.Output.Verbosity = 'Detailed'; `$r = Invoke-Pester -Configuration `$c; " +
         "[pscustomobject]@{ Passed = `$r.PassedCount; Failed = `$r.FailedCount + `$r.FailedBlocksCount + `$r.FailedContainersCount; Skipped = `$r.SkippedCount + `$r.NotRunCount } | ConvertTo-Json | Set-Content -LiteralPath $(& $quote $resultFile)"
     Write-Host "Pester: $pester"
-    Invoke-ChildPowerShell -Command $script
+    Invoke-ChildPowerShell -Command $script | Out-Host
     if (-not (Test-Path -LiteralPath $resultFile)) { throw "The Pester suite did not run to the end (exit code $LASTEXITCODE)." }
     try { Get-Content -LiteralPath $resultFile -Raw | ConvertFrom-Json } finally { Remove-Item -LiteralPath $resultFile }
 }

@@ -291,7 +291,7 @@ Describe 'Errors through the cmdlets' {
         $ids = 'c0firstdevicexxxxxxx', 'c0seconddevicexxxxxx'
         $null = Get-IotDevice -ProjectId $projectId -DeviceId $ids -ErrorVariable err -ErrorAction SilentlyContinue
         $err.TargetObject | Should -Be $ids
-        $err.FullyQualifiedErrorId | Should -Be @('IotApiPermissionDenied,IotAdmin.Commands.GetIotDeviceCommand') * 2
+        $err.FullyQualifiedErrorId | Should -Be (@('IotApiPermissionDenied,IotAdmin.Commands.GetIotDeviceCommand') * 2)
     }
 
     It 'retries and succeeds when the session allows it, reporting the retry on the verbose stream' {
