@@ -12,7 +12,7 @@ namespace IotAdmin.Operations
     /// Connect-IotAdmin: resolves the credential (parameters → -CredentialsFile → DT_SERVICE_ACCOUNT_* → DT_CREDENTIALS_FILE),
     /// creates the session and proves it by fetching a token.
     /// </summary>
-    public static class ConnectOperation
+    internal static class ConnectOperation
     {
         public const string CredentialsFileVariable = "DT_CREDENTIALS_FILE";
         public const string GoogleCredentialsVariable = "GOOGLE_APPLICATION_CREDENTIALS";

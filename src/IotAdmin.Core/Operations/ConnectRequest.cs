@@ -4,7 +4,7 @@ using IotAdmin.Sessions;
 namespace IotAdmin.Operations
 {
     /// <summary>What Connect-IotAdmin was given. Credentials come from exactly one source (see <see cref="ConnectOperation"/>).</summary>
-    public sealed class ConnectRequest
+    internal sealed class ConnectRequest
     {
         /// <summary>The API root, with or without "/v2"; default DT's API.</summary>
         public string? Endpoint { get; set; }

@@ -11,7 +11,7 @@ using IotAdmin.Validation;
 namespace IotAdmin.Operations
 {
     /// <summary>Get-IotProject: by id (each missing one is a non-terminating error), or a filtered listing.</summary>
-    public static class GetProjectOperation
+    internal static class GetProjectOperation
     {
         public static async Task RunAsync(IotSession session, IReadOnlyList<string>? projectIds, string? organizationId, string? query, ICommandOutput output, ApiCallContext context, CancellationToken cancellationToken)
         {
@@ -32,9 +32,9 @@ namespace IotAdmin.Operations
                     {
                         output.WriteObject(await session.Backend.GetProjectAsync(id, context, cancellationToken).ConfigureAwait(false));
                     }
-                    catch (IotApiException e)
+                    catch (IotApiException e) when (!Errors.ErrorRules.EndsTheCommand(e))
                     {
-                        ItemFailures.Report(output, e, id);
+                        output.WriteError(IotErrorInfo.FromApi(e, id));
                     }
                 }
 
@@ -46,9 +46,9 @@ namespace IotAdmin.Operations
                 var listing = session.Backend.ListProjectsAsync(new ProjectQuery { OrganizationId = organizationId, Query = query }, context, cancellationToken);
                 await foreach (var project in listing.ConfigureAwait(false)) output.WriteObject(project);
             }
-            catch (IotApiException e)
+            catch (IotApiException e) when (!Errors.ErrorRules.EndsTheCommand(e))
             {
-                ItemFailures.Report(output, e, organizationId);
+                output.WriteError(IotErrorInfo.FromApi(e, organizationId));
             }
         }
     }

@@ -69,7 +69,7 @@ namespace IotAdmin.Sessions
         public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
 
         /// <summary>What tab completion offers for this session (cached project ids, seen label keys).</summary>
-        public Completion.CompletionCatalog Completion { get; }
+        internal Completion.CompletionCatalog Completion { get; }
 
         internal TimeProvider Time { get; }
 
@@ -80,7 +80,7 @@ namespace IotAdmin.Sessions
         internal int TokensFetched => _tokens.TokensFetched;
 
         /// <summary>Creates a session and proves the credentials by fetching a token.</summary>
-        public static Task<IotSession> ConnectAsync(string endpoint, string? tokenEndpoint, ServiceAccountCredential credential, IotSessionOptions? options, ApiCallContext context, CancellationToken cancellationToken) =>
+        internal static Task<IotSession> ConnectAsync(string endpoint, string? tokenEndpoint, ServiceAccountCredential credential, IotSessionOptions? options, ApiCallContext context, CancellationToken cancellationToken) =>
             ConnectAsync(endpoint, tokenEndpoint, credential, options, context, new SessionDependencies(), cancellationToken);
 
         internal static async Task<IotSession> ConnectAsync(string endpoint, string? tokenEndpoint, ServiceAccountCredential credential, IotSessionOptions? options, ApiCallContext context, SessionDependencies deps, CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ namespace IotAdmin.Operations.Bulk
     /// One device from the pipeline: an IotDevice object, or ids (a plain id, or a name "projects/p/devices/d").
     /// When the object is known, its labels let a bulk command skip devices that need no change.
     /// </summary>
-    public sealed class DeviceRef
+    internal sealed class DeviceRef
     {
         private DeviceRef(string? projectId, string deviceId, IotDevice? device)
         {

@@ -11,7 +11,7 @@ using IotAdmin.Sessions;
 namespace IotAdmin.Operations.Bulk
 {
     /// <summary>Remove-IotLabel: removes labels with devices:batchUpdate; removing an absent label is a no-op.</summary>
-    public sealed class RemoveLabelOperation : LabelOperation
+    internal sealed class RemoveLabelOperation : LabelOperation
     {
         private readonly IReadOnlyList<string> _names;
 

@@ -14,7 +14,7 @@ using IotAdmin.Validation;
 namespace IotAdmin.Operations.Bulk
 {
     /// <summary>Set-IotLabel: adds or overwrites labels with devices:batchUpdate (idempotent: re-running is harmless).</summary>
-    public sealed class SetLabelOperation : LabelOperation
+    internal sealed class SetLabelOperation : LabelOperation
     {
         private readonly IReadOnlyDictionary<string, string> _labels;
 
