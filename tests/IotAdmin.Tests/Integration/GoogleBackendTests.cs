@@ -98,7 +98,7 @@ namespace IotAdmin.Tests.Integration
             var summary = await PipelineSimulation.RunAsync(new[] { DeviceRef.FromIds(registry, device.DeviceId) }, new SetLabelOperation(session, new Hashtable { ["gamma"] = "3" }, new BulkOptions()), output);
             Assert.Equal(1, summary.Succeeded);
             Assert.Equal(1, summary.Retries);
-            Assert.Contains(output.VerboseMessages, m => m.Contains("changed concurrently (ABORTED); reading it again"));
+            Assert.Contains(output.VerboseMessages, m => m.StartsWith("Retrying PATCH /v1/projects/") && m.Contains("/devices/" + device.DeviceId + " after HTTP 409 ABORTED (attempt 2 of 6)") && m.EndsWith(", then reading the device again and re-applying the change."));
             var stats = await g.StatsAsync();
             Assert.Equal(2, stats.ByRoute("PATCH /v1/projects/{p}/locations/{l}/registries/{r}/devices/{d}"));
             Assert.Equal(2, stats.ByRoute("GET /v1/projects/{p}/locations/{l}/registries/{r}/devices/{d}"));

@@ -14,7 +14,7 @@ namespace IotAdmin.Tests.Support
     /// `Get-IotDevice … | Set-IotLabel …` without PowerShell: every device the listing streams goes into the bulk
     /// operation as it arrives (a full batch is sent before the listing goes on), then the operation completes.
     /// </summary>
-    public static class PipelineSimulation
+    internal static class PipelineSimulation
     {
         public static async Task<IotBulkSummary> RunAsync(IotSession session, GetDeviceRequest listing, BulkDeviceOperation operation, RecordingOutput output, CancellationToken cancellationToken = default)
         {
