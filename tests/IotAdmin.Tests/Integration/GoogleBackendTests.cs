@@ -106,6 +106,28 @@ namespace IotAdmin.Tests.Integration
         }
 
         [Fact]
+        public async Task A_per_device_error_names_the_request_that_was_really_made()
+        {
+            await using var g = await GoogleEmulator.StartAsync(o => { o.Devices = 10; o.Projects = 2; });
+            using var session = await g.ConnectAsync();
+            var registry = g.Server.ProjectIds[1];
+            var device = (await ListAsync(session, new GetDeviceRequest { ProjectId = registry })).First();
+            await g.AddFaultAsync(new { method = "PATCH", path = "/v1/projects/*/devices/" + device.DeviceId, status = 403, count = 1, message = "no write access to this device" });
+            var output = new RecordingOutput();
+            var summary = await PipelineSimulation.RunAsync(new[] { DeviceRef.FromIds(registry, device.DeviceId), DeviceRef.FromIds(registry, "missing-device") }, new SetLabelOperation(session, new Hashtable { ["zone"] = "north" }, new BulkOptions()), output);
+
+            Assert.Equal(2, summary.Failed);
+            var denied = (IotApiException)output.Errors.Single(e => e.TargetObject as string == "projects/" + registry + "/devices/" + device.DeviceId).Exception;
+            Assert.Equal("PATCH", denied.Method);
+            Assert.Equal(403, denied.StatusCode); // the real answer, not a status rebuilt from text
+            Assert.EndsWith("/registries/" + registry + "/devices/" + device.DeviceId, denied.Path);
+            Assert.Equal("IotApiPermissionDenied", denied.ErrorId);
+            var missing = (IotApiException)output.Errors.Single(e => e.TargetObject as string == "projects/" + registry + "/devices/missing-device").Exception;
+            Assert.StartsWith("GET /v1/projects/emulated-project/locations/us-central1/registries/" + registry + "/devices/missing-device failed with HTTP 404 NOT_FOUND", missing.Message);
+            Assert.All(output.Errors, e => Assert.DoesNotContain("batchUpdate", e.Message));
+        }
+
+        [Fact]
         public async Task Metadata_limits_are_checked_before_any_request()
         {
             await using var g = await GoogleEmulator.StartAsync(o => o.Devices = 10);

@@ -69,7 +69,7 @@ namespace IotAdmin.Operations.Bulk
                 return null;
             }
 
-            if (!_prepared || device.ProjectId == null) return (o, ct) => AddAfterLookupsAsync(device, o, ct);
+            if ((!_prepared && HasPreparation) || device.ProjectId == null) return (o, ct) => AddAfterLookupsAsync(device, o, ct);
             return Queue(device, output);
         }
 
@@ -105,6 +105,9 @@ namespace IotAdmin.Operations.Bulk
             Elapsed = Session.Time.GetElapsedTime(_started),
         };
 
+        /// <summary>True when <see cref="PrepareAsync"/> does I/O before the first device.</summary>
+        protected virtual bool HasPreparation => false;
+
         /// <summary>Once, before the first device: e.g. Move checks that the destination exists.</summary>
         protected virtual Task PrepareAsync(ApiCallContext context, CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -123,7 +126,7 @@ namespace IotAdmin.Operations.Bulk
         private async Task AddAfterLookupsAsync(DeviceRef device, ICommandOutput output, CancellationToken cancellationToken)
         {
             var context = new ApiCallContext(output, _counters);
-            if (!_prepared)
+            if (!_prepared && HasPreparation)
             {
                 await PrepareAsync(context, cancellationToken).ConfigureAwait(false);
                 _prepared = true;

@@ -30,6 +30,8 @@ namespace IotAdmin.Operations.Bulk
 
         protected override string Action => "Move to project " + _destination;
 
+        protected override bool HasPreparation => true;
+
         /// <summary>A missing destination would fail every batch: find out once, before the first device, and stop.</summary>
         protected override async Task PrepareAsync(ApiCallContext context, CancellationToken cancellationToken)
         {
