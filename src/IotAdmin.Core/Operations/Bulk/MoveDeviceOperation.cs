@@ -26,9 +26,10 @@ namespace IotAdmin.Operations.Bulk
         {
             InputRules.Require(InputRules.CheckId("Destination project", destinationProjectId), "DestinationProjectId");
             _destination = destinationProjectId;
+            Action = "Move to project " + _destination;
         }
 
-        protected override string Action => "Move to project " + _destination;
+        protected override string Action { get; }
 
         protected override bool HasPreparation => true;
 

@@ -19,10 +19,11 @@ namespace IotAdmin.Operations.Bulk
             : base(session, "Remove-IotLabel", options)
         {
             _names = LabelChangeRules.ToRemoveNames(names);
+            Action = "Remove labels " + string.Join(", ", _names);
             CheckWithApi();
         }
 
-        protected override string Action => "Remove labels " + string.Join(", ", _names);
+        protected override string Action { get; }
 
 
         protected override IReadOnlyList<string> RemoveLabels => _names;

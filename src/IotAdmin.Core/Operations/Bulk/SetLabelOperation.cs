@@ -22,10 +22,11 @@ namespace IotAdmin.Operations.Bulk
             : base(session, "Set-IotLabel", options)
         {
             _labels = LabelChangeRules.ToAddLabels(labels);
+            Action = "Set labels " + LabelChangeRules.Describe(_labels);
             CheckWithApi();
         }
 
-        protected override string Action => "Set labels " + LabelChangeRules.Describe(_labels);
+        protected override string Action { get; }
 
 
         protected override string? CheckDevice(DeviceRef device)
