@@ -24,7 +24,7 @@ namespace IotAdmin.Backends
             _api = api;
         }
 
-        public string Provider => "DisruptiveTechnologies";
+        public string Provider => Sessions.ProviderProfile.DisruptiveTechnologiesName;
 
         public int MaxLabelsPerDevice => Validation.InputRules.MaxLabelsPerDevice;
 

@@ -41,7 +41,7 @@ namespace IotAdmin.Backends
             _parent = "projects/" + cloudProject + "/locations/" + location;
         }
 
-        public string Provider => "GoogleIotCore";
+        public string Provider => Sessions.ProviderProfile.GoogleIotCoreName;
 
         public int MaxLabelsPerDevice => GoogleMetadataRules.MaxPairs;
 

@@ -236,7 +236,7 @@ namespace IotAdmin.Tests.Integration
             {
                 options ??= new IotSessionOptions { RateLimit = new RateLimitOptions(0, TimeSpan.FromSeconds(10)) };
                 var request = new ConnectRequest { Provider = "GoogleIotCore", KeyFile = keyFile ?? KeyFile, Endpoint = Server.GoogleApiRoot.AbsoluteUri, TokenEndpoint = tokenEndpoint, Options = options };
-                return ConnectOperation.ConnectAsync(request, new RecordingOutput(), new SessionDependencies { Limiter = new ClientRateLimiter(options.RateLimit, TimeProvider.System) }, CancellationToken.None);
+                return ConnectOperation.ConnectAsync(request, new RecordingOutput(), new SessionDependencies { Limiter = new ClientRateLimiter(options.RateLimit!, TimeProvider.System) }, CancellationToken.None);
             }
 
             public Task AddFaultAsync(object fault) => _emulator.AddFaultAsync(fault);

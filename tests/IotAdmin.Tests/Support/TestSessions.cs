@@ -31,7 +31,7 @@ namespace IotAdmin.Tests.Support
             {
                 Time = clock,
                 Handler = handler,
-                Limiter = new ClientRateLimiter(options.RateLimit, clock),
+                Limiter = new ClientRateLimiter(options.RateLimit ?? RateLimitOptions.Default, clock),
                 Jitter = () => 0,
             };
             return await IotSession.ConnectAsync(endpoint, tokenEndpoint, credential ?? Credential(), options, new ApiCallContext(output ?? new RecordingOutput()), deps, CancellationToken.None);
