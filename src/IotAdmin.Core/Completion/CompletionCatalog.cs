@@ -49,7 +49,7 @@ namespace IotAdmin.Completion
             {
                 try
                 {
-                    using var cts = new CancellationTokenSource(LookupBudget);
+                    using var cts = _time.CreateCancellationTokenSource(LookupBudget);
                     projects = Task.Run(() => FetchAsync(cts.Token)).GetAwaiter().GetResult();
                     _projects = projects;
                 }
