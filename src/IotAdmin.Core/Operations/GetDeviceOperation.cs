@@ -20,6 +20,11 @@ namespace IotAdmin.Operations
     /// </summary>
     internal static class GetDeviceOperation
     {
+        /// <summary>Get-IotDevice's call: every API call logs to <paramref name="output"/>.</summary>
+        public static Task RunAsync(IotSession session, GetDeviceRequest request, ICommandOutput output, CancellationToken cancellationToken) =>
+            RunAsync(session, request, output, new ApiCallContext(output), cancellationToken);
+
+        /// <summary>The same with a context of the caller's, whose counters tests and benchmarks read.</summary>
         public static async Task RunAsync(IotSession session, GetDeviceRequest request, ICommandOutput output, ApiCallContext context, CancellationToken cancellationToken)
         {
             session.ThrowIfDisposed();
@@ -103,7 +108,7 @@ namespace IotAdmin.Operations
                 var problem = InputRules.CheckId("Device", split.Value) ?? (projectId == "-" ? null : InputRules.CheckId("Project", projectId));
                 if (problem != null)
                 {
-                    output.WriteError(IotErrorInfo.InvalidInput("IotInvalidDeviceId", problem, reference, "Pass a device id such as the DeviceId of Get-IotDevice's output."));
+                    output.WriteError(IotErrorInfo.InvalidInput(ClientErrorIds.InvalidDeviceId, problem, reference, "Pass a device id such as the DeviceId of Get-IotDevice's output."));
                     continue;
                 }
 

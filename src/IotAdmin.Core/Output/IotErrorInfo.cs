@@ -49,7 +49,7 @@ namespace IotAdmin.Output
 
         /// <summary>No session to use: terminating.</summary>
         public static IotErrorInfo NotConnected() =>
-            new IotErrorInfo(new InvalidOperationException("Not connected to an IoT API. Run Connect-IotAdmin first, or pass -Session."), "IotNotConnected", IotErrorCategory.InvalidOperation, null, "Not connected to an IoT API. Run Connect-IotAdmin first, or pass -Session.", "Run Connect-IotAdmin, or pass -Session.", true);
+            new IotErrorInfo(new InvalidOperationException("Not connected to an IoT API. Run Connect-IotAdmin first, or pass -Session."), ClientErrorIds.NotConnected, IotErrorCategory.InvalidOperation, null, "Not connected to an IoT API. Run Connect-IotAdmin first, or pass -Session.", "Run Connect-IotAdmin, or pass -Session.", true);
 
         public override string ToString() => ErrorId + ": " + Message;
     }

@@ -65,7 +65,7 @@ namespace IotAdmin.Operations.Bulk
             var problem = InputRules.CheckId("Device", device.DeviceId) ?? (device.ProjectId == null ? null : InputRules.CheckId("Project", device.ProjectId));
             if (problem != null)
             {
-                Fail(output, IotErrorInfo.InvalidInput("IotInvalidDeviceId", problem, device.ToString(), "Pass device objects from Get-IotDevice, or valid -ProjectId and -DeviceId values."));
+                Fail(output, IotErrorInfo.InvalidInput(ClientErrorIds.InvalidDeviceId, problem, device.ToString(), "Pass device objects from Get-IotDevice, or valid -ProjectId and -DeviceId values."));
                 return null;
             }
 
@@ -149,7 +149,7 @@ namespace IotAdmin.Operations.Bulk
             var invalid = CheckDevice(device);
             if (invalid != null)
             {
-                Fail(output, IotErrorInfo.InvalidInput("IotInvalidLabelChange", invalid, TargetOf(device), "Remove labels first, or change fewer labels on this device."));
+                Fail(output, IotErrorInfo.InvalidInput(ClientErrorIds.InvalidLabelChange, invalid, TargetOf(device), "Remove labels first, or change fewer labels on this device."));
                 return null;
             }
 
