@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.IO;
 using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
@@ -16,8 +17,9 @@ using IotAdmin.Sessions;
 namespace IotAdmin.Bench
 {
     /// <summary>
-    /// dotnet run -c Release --project bench/IotAdmin.Bench [-- list|ratelimit|bulk|all]
-    /// Every scenario runs against an in-process emulator on 127.0.0.1 with the real service's rate limit (75 per 10 s).
+    /// dotnet run -c Release --project bench/IotAdmin.Bench [-- list|ratelimit|bulk|all|whatif]
+    /// Every scenario runs against an emulator on 127.0.0.1 with the real service's rate limit (75 per 10 s), in process;
+    /// whatif runs bench/PipedWhatIf.ps1 in real PowerShell (`dotnet pwsh`, after ./build.ps1 Build).
     /// </summary>
     internal static class Program
     {
@@ -29,6 +31,7 @@ namespace IotAdmin.Bench
             if (which is "list" or "all") await ListAsync();
             if (which is "ratelimit" or "all") await RateLimitAsync();
             if (which is "bulk" or "all") await BulkAsync();
+            if (which is "whatif") return await PipedWhatIfAsync(); // needs the built module: not part of "all"
             return 0;
         }
 
@@ -97,6 +100,22 @@ namespace IotAdmin.Bench
             Console.WriteLine($"   ratio: {loopSeconds / elapsed.TotalSeconds:0}x faster, {(Devices / 100.0 + Devices) / apiRequests:0}x fewer requests");
         }
 
+        /// <summary>Per-device cost of piping 10,000 device objects into Set-IotLabel -WhatIf, through the built module in real PowerShell.</summary>
+        private static async Task<int> PipedWhatIfAsync()
+        {
+            var script = Path.Combine(RepositoryRoot(), "bench", "PipedWhatIf.ps1");
+            using var pwsh = Process.Start(new ProcessStartInfo("dotnet", "pwsh -NoProfile -NonInteractive -File \"" + script + "\"") { WorkingDirectory = RepositoryRoot() })!;
+            await pwsh.WaitForExitAsync();
+            return pwsh.ExitCode;
+        }
+
+        private static string RepositoryRoot()
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir != null && !File.Exists(Path.Combine(dir.FullName, "IotAdmin.sln"))) dir = dir.Parent;
+            return dir?.FullName ?? Directory.GetCurrentDirectory();
+        }
+
         private static async Task<EmulatorServer> StartAsync(int devices, int projects, int rateLimit) =>
             await EmulatorServer.StartAsync(new EmulatorOptions { Urls = "http://127.0.0.1:0", Devices = devices, Projects = projects, RateLimit = rateLimit, Quiet = true, PropagationDelayMs = 0 });
 
@@ -118,32 +137,19 @@ namespace IotAdmin.Bench
         }
 
         /// <summary>Feeds every listed device into the bulk operation, as the PowerShell pipeline does.</summary>
-        private sealed class ListingSink : Output.ICommandOutput
+        private sealed class ListingSink : Output.ForwardingOutput
         {
             private readonly BulkDeviceOperation _operation;
-            private readonly Output.ICommandOutput _inner;
 
             public ListingSink(BulkDeviceOperation operation, Output.ICommandOutput inner)
+                : base(inner)
             {
                 _operation = operation;
-                _inner = inner;
             }
 
-            public void WriteObject(object item) => _operation.AddAsync(DeviceRef.FromDevice((IotDevice)item), _inner, CancellationToken.None).GetAwaiter().GetResult();
+            public override void WriteObject(object item) => _operation.AddAsync(DeviceRef.FromDevice((IotDevice)item), Inner, CancellationToken.None).GetAwaiter().GetResult();
 
-            public void WriteError(Output.IotErrorInfo error) => _inner.WriteError(error);
-
-            public void WriteWarning(string message) => _inner.WriteWarning(message);
-
-            public void WriteProgress(Output.IotProgress progress) => _inner.WriteProgress(progress);
-
-            public void WriteInformation(object data, string[] tags) => _inner.WriteInformation(data, tags);
-
-            public bool ShouldProcess(string target, string action) => true;
-
-            public void Verbose(string message) => _inner.Verbose(message);
-
-            public void Debug(string message) => _inner.Debug(message);
+            public override bool ShouldProcess(string target, string action) => true;
         }
     }
 }

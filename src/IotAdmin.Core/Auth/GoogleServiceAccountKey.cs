@@ -11,7 +11,7 @@ namespace IotAdmin.Auth
     /// A Google service-account key file (type service_account: client_email, private_key, private_key_id, token_uri,
     /// project_id). The private key stays in this object; ToString shows only the account.
     /// </summary>
-    public sealed class GoogleServiceAccountKey
+    internal sealed class GoogleServiceAccountKey
     {
         public const string DefaultScope = "https://www.googleapis.com/auth/cloudiot";
 

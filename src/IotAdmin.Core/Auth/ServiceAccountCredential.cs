@@ -12,7 +12,7 @@ namespace IotAdmin.Auth
     /// A DT service-account key: key id, e-mail and secret. The secret is held in a read-only SecureString and is
     /// turned into bytes only for the moment a JWT is signed; it never appears in ToString, messages or logs.
     /// </summary>
-    public sealed class ServiceAccountCredential
+    internal sealed class ServiceAccountCredential
     {
         public const string KeyIdVariable = "DT_SERVICE_ACCOUNT_KEY_ID";
         public const string SecretVariable = "DT_SERVICE_ACCOUNT_SECRET";

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace IotAdmin.Backends
 {
     /// <summary>A device listing: one project (or "-" for all projects of <see cref="OrganizationId"/>) and filters (dt-api.md §2).</summary>
-    public sealed class DeviceQuery
+    internal sealed class DeviceQuery
     {
         /// <summary>A project id, or "-" with <see cref="OrganizationId"/> for every project of the organization.</summary>
         public string ProjectId { get; set; } = "-";

@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
+using IotAdmin.Errors;
 using IotAdmin.Http;
 using IotAdmin.Models;
 using IotAdmin.Wire;
@@ -23,7 +24,7 @@ namespace IotAdmin.Backends
             _api = api;
         }
 
-        public string Provider => "DisruptiveTechnologies";
+        public string Provider => Sessions.ProviderProfile.DisruptiveTechnologiesName;
 
         public int MaxLabelsPerDevice => Validation.InputRules.MaxLabelsPerDevice;
 
@@ -74,6 +75,9 @@ namespace IotAdmin.Backends
                 context,
                 cancellationToken);
 
+        public IotApiException NotInListing(string projectId, string deviceId, string message) =>
+            ErrorClassifier.NotInListing("GET", new ApiRequest(HttpMethod.Get, ResourceName.Project(projectId) + "/devices").DisplayPath(_api.ApiRoot), message, "device '" + deviceId + "'", deviceId);
+
         public async Task<IotDevice> GetDeviceAsync(string projectId, string deviceId, ApiCallContext context, CancellationToken cancellationToken)
         {
             var request = new ApiRequest(HttpMethod.Get, ResourceName.Device(projectId, deviceId)) { Target = deviceId };
@@ -81,7 +85,7 @@ namespace IotAdmin.Backends
             return DtModelMapper.ToModel(dto);
         }
 
-        public async Task<IReadOnlyList<DeviceFailure>> UpdateLabelsAsync(string projectId, IReadOnlyList<string> deviceIds, IReadOnlyDictionary<string, string> addLabels, IReadOnlyList<string> removeLabels, ApiCallContext context, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<DeviceError>> UpdateLabelsAsync(string projectId, IReadOnlyList<string> deviceIds, IReadOnlyDictionary<string, string> addLabels, IReadOnlyList<string> removeLabels, ApiCallContext context, CancellationToken cancellationToken)
         {
             var body = new BatchUpdateRequest
             {
@@ -95,31 +99,42 @@ namespace IotAdmin.Backends
                 Target = projectId,
             };
             var response = await _api.SendAsync(request, WireJsonContext.Default.BatchUpdateResponse, context, cancellationToken).ConfigureAwait(false);
-            return ToFailures(response.BatchErrors, projectId);
+            return ToErrors(request, response.BatchErrors);
         }
 
-        public async Task<TransferOutcome> TransferAsync(string targetProjectId, string sourceProjectId, IReadOnlyList<string> deviceIds, bool mayRetry, ApiCallContext context, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<DeviceError>> TransferAsync(string targetProjectId, string sourceProjectId, IReadOnlyList<string> deviceIds, ApiCallContext context, CancellationToken cancellationToken)
         {
             var body = new TransferRequest { Devices = deviceIds.Select(d => ResourceName.Device(sourceProjectId, d)).ToList() };
             var request = new ApiRequest(HttpMethod.Post, ResourceName.Project(targetProjectId) + "/devices:transfer")
             {
                 JsonBody = JsonSerializer.SerializeToUtf8Bytes(body, WireJsonContext.Default.TransferRequest),
                 Target = targetProjectId,
-                MayRetry = mayRetry,
+                MayRetry = false, // a lost answer may hide a done move: the caller re-checks instead
             };
-            var response = await _api.SendAsync(request, WireJsonContext.Default.TransferResponse, context, cancellationToken).ConfigureAwait(false);
-            var moved = (response.TransferredDevices ?? new List<string>()).Select(n => ResourceName.IdAfter(n, "devices")).ToList();
-            return new TransferOutcome(moved, ToFailures(response.TransferErrors, sourceProjectId));
+            try
+            {
+                var response = await _api.SendAsync(request, WireJsonContext.Default.TransferResponse, context, cancellationToken).ConfigureAwait(false);
+                return ToErrors(request, response.TransferErrors);
+            }
+            catch (IotApiException e) when (e.Status == CanonicalStatus.NotFound)
+            {
+                // dt-api.md: a 404 on …/projects/{target}/devices:transfer names the target project, never the devices.
+                throw ErrorClassifier.WithDoNotRetryAction(e, "the destination project '" + targetProjectId + "' was not found; check -DestinationProjectId");
+            }
         }
 
-        private static IReadOnlyList<DeviceFailure> ToFailures(List<DeviceErrorDto>? errors, string defaultProjectId)
+        /// <summary>batchErrors / transferErrors: each entry becomes an error of the call that was made, about that device.</summary>
+        private IReadOnlyList<DeviceError> ToErrors(ApiRequest request, List<DeviceErrorDto>? errors)
         {
-            if (errors == null || errors.Count == 0) return Array.Empty<DeviceFailure>();
-            return errors.Select(e => new DeviceFailure(
-                e.Device != null && e.Device.Contains("/") ? ResourceName.IdAfter(e.Device, "projects") : defaultProjectId,
-                ResourceName.IdAfter(e.Device, "devices"),
-                CanonicalStatus.Normalize(e.Status?.Code) ?? CanonicalStatus.Unknown,
-                Errors.TextBounds.Clean(e.Status?.Message))).ToList();
+            if (errors == null || errors.Count == 0) return Array.Empty<DeviceError>();
+            var method = request.Method.Method;
+            var path = request.DisplayPath(_api.ApiRoot);
+            return errors.Select(e =>
+            {
+                var deviceId = ResourceName.IdAfter(e.Device, "devices");
+                var status = e.Status.HasValue ? ErrorBodyParser.ParseItemStatus(e.Status.Value) : new ErrorBody { Status = CanonicalStatus.Unknown };
+                return new DeviceError(deviceId, ErrorClassifier.FromItemStatus(method, path, status, "device '" + deviceId + "'", e.Device));
+            }).ToList();
         }
     }
 }

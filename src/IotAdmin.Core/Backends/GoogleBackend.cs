@@ -25,7 +25,6 @@ namespace IotAdmin.Backends
         public const int MaxPageSize = 500;
 
         private const string DeviceFields = "metadata,blocked,lastEventTime,gatewayConfig";
-        private const int ReReadAttempts = 4;
 
         // Read-modify-writes of one device never overlap within this process (striped, so memory stays flat);
         // across processes the service's ABORTED answer makes the loser re-read.
@@ -42,7 +41,7 @@ namespace IotAdmin.Backends
             _parent = "projects/" + cloudProject + "/locations/" + location;
         }
 
-        public string Provider => "GoogleIotCore";
+        public string Provider => Sessions.ProviderProfile.GoogleIotCoreName;
 
         public int MaxLabelsPerDevice => GoogleMetadataRules.MaxPairs;
 
@@ -96,6 +95,9 @@ namespace IotAdmin.Backends
             }
         }
 
+        public IotApiException NotInListing(string projectId, string deviceId, string message) =>
+            ErrorClassifier.NotInListing("GET", new ApiRequest(HttpMethod.Get, Registry(projectId) + "/devices").DisplayPath(_api.ApiRoot), message, "device '" + deviceId + "'", deviceId);
+
         public async Task<IotDevice> GetDeviceAsync(string projectId, string deviceId, ApiCallContext context, CancellationToken cancellationToken)
         {
             if (projectId != "-") return await GetAsync(projectId, deviceId, context, cancellationToken).ConfigureAwait(false);
@@ -112,39 +114,45 @@ namespace IotAdmin.Backends
                 }
             }
 
-            throw notFound ?? ErrorClassifier.FromResponse("GET", _api.ApiRoot.AbsolutePath + _parent + "/registries/-/devices/" + deviceId, 404, "{\"error\":{\"code\":404,\"message\":\"device '" + deviceId + "' not found in any registry\",\"status\":\"NOT_FOUND\"}}", null);
+            // No registry at all: the registry listing is the request that found nothing.
+            throw notFound ?? ErrorClassifier.NotInListing("GET", new ApiRequest(HttpMethod.Get, _parent + "/registries").DisplayPath(_api.ApiRoot), "device '" + deviceId + "' not found in any registry", "device '" + deviceId + "'", deviceId);
         }
 
-        public async Task<IReadOnlyList<DeviceFailure>> UpdateLabelsAsync(string projectId, IReadOnlyList<string> deviceIds, IReadOnlyDictionary<string, string> addLabels, IReadOnlyList<string> removeLabels, ApiCallContext context, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<DeviceError>> UpdateLabelsAsync(string projectId, IReadOnlyList<string> deviceIds, IReadOnlyDictionary<string, string> addLabels, IReadOnlyList<string> removeLabels, ApiCallContext context, CancellationToken cancellationToken)
         {
-            var failures = new List<DeviceFailure>();
+            var errors = new List<DeviceError>();
             foreach (var deviceId in deviceIds)
             {
                 try
                 {
-                    var problem = await ReadModifyWriteAsync(projectId, deviceId, addLabels, removeLabels, context, cancellationToken).ConfigureAwait(false);
-                    if (problem != null) failures.Add(new DeviceFailure(projectId, deviceId, CanonicalStatus.InvalidArgument, problem));
+                    await ReadModifyWriteAsync(projectId, deviceId, addLabels, removeLabels, context, cancellationToken).ConfigureAwait(false);
                 }
-                catch (IotApiException e) when (e.Category != IotErrorCategory.AuthenticationError)
+                catch (IotApiException e) when (!ErrorRules.EndsTheCommand(e))
                 {
-                    failures.Add(new DeviceFailure(projectId, deviceId, e.Status, e.ServerMessage ?? e.Message));
+                    errors.Add(new DeviceError(deviceId, e)); // the GET or PATCH of this device that failed, as it was sent
                 }
             }
 
-            return failures;
+            return errors;
         }
 
-        public Task<TransferOutcome> TransferAsync(string targetProjectId, string sourceProjectId, IReadOnlyList<string> deviceIds, bool mayRetry, ApiCallContext context, CancellationToken cancellationToken) =>
+        public Task<IReadOnlyList<DeviceError>> TransferAsync(string targetProjectId, string sourceProjectId, IReadOnlyList<string> deviceIds, ApiCallContext context, CancellationToken cancellationToken) =>
             throw TransferUnsupported(targetProjectId)!;
 
-        /// <summary>Reads the metadata, applies the change, writes it back; re-reads on ABORTED. Returns a limit problem, or null.</summary>
-        private async Task<string?> ReadModifyWriteAsync(string registry, string deviceId, IReadOnlyDictionary<string, string> add, IReadOnlyList<string> remove, ApiCallContext context, CancellationToken cancellationToken)
+        /// <summary>
+        /// Reads the metadata, applies the change, writes it back; after ABORTED (a concurrent change) the session's
+        /// retry strategy runs the whole read-modify-write again. Serialised per device within this process.
+        /// </summary>
+        private async Task ReadModifyWriteAsync(string registry, string deviceId, IReadOnlyDictionary<string, string> add, IReadOnlyList<string> remove, ApiCallContext context, CancellationToken cancellationToken)
         {
             var gate = DeviceLocks[(int)((uint)StringComparer.Ordinal.GetHashCode(_parent + "/" + registry + "/" + deviceId) % DeviceLocks.Length)];
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                return await ReadModifyWriteLockedAsync(registry, deviceId, add, remove, context, cancellationToken).ConfigureAwait(false);
+                var scope = _api.Retries.Scope(context, _api.Retries.Options.MaxAttempts);
+                scope.FailureOf = outcome => outcome.Exception is IotApiException e && e.Rule.Retry == RetryMode.ReRead ? e : null;
+                scope.Then = _ => "reading the device again and re-applying the change";
+                await _api.Retries.ExecuteAsync(scope, ct => ReadModifyWriteOnceAsync(registry, deviceId, add, remove, context, ct), cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -152,36 +160,23 @@ namespace IotAdmin.Backends
             }
         }
 
-        private async Task<string?> ReadModifyWriteLockedAsync(string registry, string deviceId, IReadOnlyDictionary<string, string> add, IReadOnlyList<string> remove, ApiCallContext context, CancellationToken cancellationToken)
+        private async Task<bool> ReadModifyWriteOnceAsync(string registry, string deviceId, IReadOnlyDictionary<string, string> add, IReadOnlyList<string> remove, ApiCallContext context, CancellationToken cancellationToken)
         {
-            for (var attempt = 1; ; attempt++)
+            var device = await GetAsync(registry, deviceId, context, cancellationToken).ConfigureAwait(false);
+            var metadata = new Dictionary<string, string>(device.Labels.ToDictionary(l => l.Key, l => l.Value), StringComparer.Ordinal);
+            foreach (var pair in add) metadata[pair.Key] = pair.Value;
+            foreach (var key in remove) metadata.Remove(key);
+            if (metadata.Count == device.Labels.Count && metadata.All(m => device.Labels.TryGetValue(m.Key, out var v) && v == m.Value)) return false; // already so
+            var request = new ApiRequest(new HttpMethod("PATCH"), Registry(registry) + "/devices/" + deviceId)
             {
-                var device = await GetAsync(registry, deviceId, context, cancellationToken).ConfigureAwait(false);
-                var metadata = new Dictionary<string, string>(device.Labels.ToDictionary(l => l.Key, l => l.Value), StringComparer.Ordinal);
-                foreach (var pair in add) metadata[pair.Key] = pair.Value;
-                foreach (var key in remove) metadata.Remove(key);
-                if (metadata.Count == device.Labels.Count && metadata.All(m => device.Labels.TryGetValue(m.Key, out var v) && v == m.Value)) return null; // already so
-                var problem = GoogleMetadataRules.CheckResult(metadata);
-                if (problem != null) return problem;
-                var request = new ApiRequest(new HttpMethod("PATCH"), Registry(registry) + "/devices/" + deviceId)
-                {
-                    JsonBody = JsonSerializer.SerializeToUtf8Bytes(new MetadataPatch { Metadata = metadata }, GoogleJsonContext.Default.MetadataPatch),
-                    Target = deviceId,
-                    MayRetry = false, // a concurrent change must be re-read, not overwritten
-                }.Query("updateMask", "metadata");
-                try
-                {
-                    await _api.SendAsync(request, GoogleJsonContext.Default.GoogleDeviceDto, context, cancellationToken).ConfigureAwait(false);
-                    return null;
-                }
-                catch (IotApiException e) when (e.Status == CanonicalStatus.Aborted && attempt < ReReadAttempts)
-                {
-                    var wait = e.RetryAfter ?? TimeSpan.FromSeconds(1);
-                    context.Log.Verbose("Device '" + deviceId + "' changed concurrently (ABORTED); reading it again in " + ErrorClassifier.Seconds(wait) + " and re-applying the change.");
-                    context.Counters.AddRetry();
-                    await _api.Time.Delay(wait, cancellationToken).ConfigureAwait(false);
-                }
-            }
+                JsonBody = JsonSerializer.SerializeToUtf8Bytes(new MetadataPatch { Metadata = metadata }, GoogleJsonContext.Default.MetadataPatch),
+                Target = deviceId,
+                MayRetry = false, // a concurrent change must be re-read, not overwritten
+            }.Query("updateMask", "metadata");
+            var problem = GoogleMetadataRules.CheckResult(metadata);
+            if (problem != null) throw ErrorClassifier.NotSent(request.Method.Method, request.DisplayPath(_api.ApiRoot), CanonicalStatus.InvalidArgument, problem, "device '" + deviceId + "'", deviceId);
+            await _api.SendAsync(request, GoogleJsonContext.Default.GoogleDeviceDto, context, cancellationToken).ConfigureAwait(false);
+            return true;
         }
 
         private async Task<IotDevice> GetAsync(string registry, string deviceId, ApiCallContext context, CancellationToken cancellationToken)

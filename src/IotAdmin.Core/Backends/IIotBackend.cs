@@ -32,19 +32,23 @@ namespace IotAdmin.Backends
 
         IAsyncEnumerable<IotDevice> ListDevicesAsync(DeviceQuery query, ApiCallContext context, CancellationToken cancellationToken);
 
+        /// <summary>The NOT_FOUND error for an id a filtered listing of <paramref name="projectId"/> did not return, naming that listing's request.</summary>
+        IotApiException NotInListing(string projectId, string deviceId, string message);
+
         /// <summary>One device; <paramref name="projectId"/> may be "-" (search every project the account can see).</summary>
         Task<IotDevice> GetDeviceAsync(string projectId, string deviceId, ApiCallContext context, CancellationToken cancellationToken);
 
         /// <summary>
-        /// Adds (upserts) and removes labels on devices of one project in one call; returns the devices that failed.
-        /// Idempotent, so the pipeline may resend it.
+        /// Adds (upserts) and removes labels on devices of one project; returns the devices that failed, each with the
+        /// error of the request that was really made. Idempotent, so a failed device may be sent again.
         /// </summary>
-        Task<IReadOnlyList<DeviceFailure>> UpdateLabelsAsync(string projectId, IReadOnlyList<string> deviceIds, IReadOnlyDictionary<string, string> addLabels, IReadOnlyList<string> removeLabels, ApiCallContext context, CancellationToken cancellationToken);
+        Task<IReadOnlyList<DeviceError>> UpdateLabelsAsync(string projectId, IReadOnlyList<string> deviceIds, IReadOnlyDictionary<string, string> addLabels, IReadOnlyList<string> removeLabels, ApiCallContext context, CancellationToken cancellationToken);
 
         /// <summary>
-        /// Moves devices of one source project into <paramref name="targetProjectId"/>. Not resent blindly on failure:
-        /// the caller re-checks which devices arrived before it sends the rest again.
+        /// Moves devices of one source project into <paramref name="targetProjectId"/> in one call that is never resent
+        /// blindly (the caller re-checks which devices arrived); returns the devices that failed. A failure of the whole
+        /// call throws; a missing target project says so in its recommended action.
         /// </summary>
-        Task<TransferOutcome> TransferAsync(string targetProjectId, string sourceProjectId, IReadOnlyList<string> deviceIds, bool mayRetry, ApiCallContext context, CancellationToken cancellationToken);
+        Task<IReadOnlyList<DeviceError>> TransferAsync(string targetProjectId, string sourceProjectId, IReadOnlyList<string> deviceIds, ApiCallContext context, CancellationToken cancellationToken);
     }
 }

@@ -1,6 +1,6 @@
 namespace IotAdmin.Backends
 {
-    public sealed class ProjectQuery
+    internal sealed class ProjectQuery
     {
         public string? OrganizationId { get; set; }
 

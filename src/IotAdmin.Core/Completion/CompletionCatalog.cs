@@ -15,7 +15,7 @@ namespace IotAdmin.Completion
     /// while), device types, and label keys seen in this session's listings. Never throws and never waits long:
     /// completion must stay instant at the prompt.
     /// </summary>
-    public sealed class CompletionCatalog
+    internal sealed class CompletionCatalog
     {
         /// <summary>The device types of dt-api.md; servers may send others, which are accepted everywhere.</summary>
         public static readonly IReadOnlyList<string> DeviceTypes = new[]
@@ -49,7 +49,7 @@ namespace IotAdmin.Completion
             {
                 try
                 {
-                    using var cts = new CancellationTokenSource(LookupBudget);
+                    using var cts = _time.CreateCancellationTokenSource(LookupBudget);
                     projects = Task.Run(() => FetchAsync(cts.Token)).GetAwaiter().GetResult();
                     _projects = projects;
                 }

@@ -7,7 +7,7 @@ namespace IotAdmin
     /// The canonical error codes (google.rpc.Code) and their HTTP statuses, as in error-model.md §3.
     /// Besides the google.rpc codes, IotAdmin uses three client-side statuses for failures that have no HTTP answer.
     /// </summary>
-    public static class CanonicalStatus
+    internal static class CanonicalStatus
     {
         public const string Ok = "OK";
         public const string Cancelled = "CANCELLED";

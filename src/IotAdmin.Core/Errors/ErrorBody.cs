@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace IotAdmin.Errors
 {
     /// <summary>What an error answer's body says, whatever its shape. Produced only by <see cref="ErrorBodyParser"/>.</summary>
-    public sealed class ErrorBody
+    internal sealed class ErrorBody
     {
         public static readonly ErrorBody Empty = new ErrorBody();
 

@@ -9,7 +9,7 @@ namespace IotAdmin.Errors
     /// google.rpc.Status, and anything else. It never throws: unknown shapes, HTML, truncated or huge bodies and
     /// absurd nesting become <see cref="ErrorBodyStyle.None"/> with a short, clean excerpt.
     /// </summary>
-    public static class ErrorBodyParser
+    internal static class ErrorBodyParser
     {
         /// <summary>Bodies longer than this are not parsed as JSON (the reader never keeps more than this anyway).</summary>
         public const int MaxParsedLength = 256 * 1024;
@@ -38,6 +38,25 @@ namespace IotAdmin.Errors
             }
 
             return new ErrorBody { Style = ErrorBodyStyle.None, RawExcerpt = TextBounds.Clean(text, TextBounds.MaxExcerptLength) };
+        }
+
+        /// <summary>
+        /// One item's status inside a successful batch answer (batchErrors, transferErrors): a google.rpc.Status whose
+        /// code may be a name ("INTERNAL_ERROR") or a number, with the usual details (RetryInfo, BadRequest, …).
+        /// </summary>
+        internal static ErrorBody ParseItemStatus(JsonElement status)
+        {
+            if (status.ValueKind != JsonValueKind.Object) return new ErrorBody { Status = CanonicalStatus.Unknown };
+            var body = new ErrorBody { Style = ErrorBodyStyle.RpcStatus, Message = TextBounds.Clean(GetString(status, "message")) };
+            if (status.TryGetProperty("code", out var code))
+            {
+                if (code.ValueKind == JsonValueKind.String) body.Status = CanonicalStatus.Normalize(code.GetString());
+                else if (code.ValueKind == JsonValueKind.Number && code.TryGetInt32(out var rpc)) body.Status = CanonicalStatus.FromRpcCode(rpc);
+            }
+
+            body.Status ??= CanonicalStatus.Unknown;
+            ReadDetails(status, body);
+            return body;
         }
 
         private static bool LooksLikeJsonObject(string text)

@@ -1,7 +1,7 @@
 namespace IotAdmin.Errors
 {
     /// <summary>Which of the body shapes in error-model.md §1 an error answer had.</summary>
-    public enum ErrorBodyStyle
+    internal enum ErrorBodyStyle
     {
         /// <summary>Empty, not JSON, or JSON of no known shape.</summary>
         None,

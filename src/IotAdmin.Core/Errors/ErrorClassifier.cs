@@ -7,7 +7,7 @@ namespace IotAdmin.Errors
     /// The one error mapper: turns an HTTP answer (or the lack of one) into an <see cref="IotApiException"/>
     /// using <see cref="ErrorRules"/>. Server delay hints are a floor, never ignored (Azure.Core's rule).
     /// </summary>
-    public static class ErrorClassifier
+    internal static class ErrorClassifier
     {
         /// <summary>An HTTP answer that is not a success.</summary>
         public static IotApiException FromResponse(string method, string path, int httpStatus, string? bodyText, TimeSpan? retryAfterHeader)
@@ -26,16 +26,41 @@ namespace IotAdmin.Errors
         }
 
         /// <summary>
-        /// One item that failed inside a call that succeeded (batchErrors, transferErrors). There is no HTTP status of
-        /// its own (<see cref="IotApiException.StatusCode"/> is null); the canonical status decides the rest.
+        /// One item that failed inside a call that succeeded (batchErrors, transferErrors, or an id missing from a
+        /// filtered listing). There is no HTTP status of its own (<see cref="IotApiException.StatusCode"/> is null); the
+        /// item's status decides the rest, and a RetryInfo in it is the floor of any re-send.
         /// </summary>
-        public static IotApiException FromItemStatus(string method, string path, string status, string? message, string subject, object target)
+        internal static IotApiException FromItemStatus(string method, string path, ErrorBody status, string subject, object? target)
         {
-            var body = new ErrorBody { Status = status, Message = TextBounds.Clean(message) };
-            var e = Create(ErrorRules.For(CanonicalStatus.Normalize(status) ?? CanonicalStatus.Unknown), null, method, path, body, null, null);
+            var e = Create(ErrorRules.For(status.Status ?? CanonicalStatus.Unknown), null, method, path, status, null, null);
             e.Subject = subject;
             e.Target = target;
             return e;
+        }
+
+        /// <summary>An id that a filtered listing did not return: NOT_FOUND, as if a GET of it had answered 404.</summary>
+        internal static IotApiException NotInListing(string method, string path, string message, string subject, object? target) =>
+            FromItemStatus(method, path, new ErrorBody { Status = CanonicalStatus.NotFound, Message = TextBounds.Clean(message) }, subject, target);
+
+        /// <summary>A request IotAdmin did not send because its own check of the API's rules failed (e.g. a metadata limit).</summary>
+        internal static IotApiException NotSent(string method, string path, string status, string message, string subject, object? target)
+        {
+            var e = FromItemStatus(method, path, new ErrorBody { Status = status, Message = TextBounds.Clean(message) }, subject, target);
+            e.NotSent = true;
+            return e;
+        }
+
+        /// <summary>The same failure with a recommended action that only the caller knows (e.g. which id a 404 names).</summary>
+        internal static IotApiException WithDoNotRetryAction(IotApiException e, string action)
+        {
+            var copy = new IotApiException(e.Rule, e.StatusCode, e.Method, e.Path, e.Body, e.IsRetryable, e.RetryAfter, "Do not retry: " + action, e.InnerException)
+            {
+                Attempts = e.Attempts,
+                Target = e.Target,
+                Subject = e.Subject,
+                NotSent = e.NotSent,
+            };
+            return copy;
         }
 
         /// <summary>An operation this API does not offer (UNIMPLEMENTED), with the way around it in words.</summary>
@@ -72,7 +97,7 @@ namespace IotAdmin.Errors
             }
 
             var wait = retryable ? Max(rule.MinimumWait, hint) : null;
-            var action = retryable ? RetryAction(rule, wait!.Value) : "Do not retry: " + NoRetryAction(rule, body, path);
+            var action = retryable ? RetryAction(rule, wait!.Value) : "Do not retry: " + NoRetryAction(rule, body);
             return new IotApiException(rule, httpStatus, method, path, body, retryable, wait, action, inner);
         }
 
@@ -82,27 +107,14 @@ namespace IotAdmin.Errors
             return rule.Retry == RetryMode.ReRead ? "Read the resource again, re-apply the change and retry after " + Seconds(wait) : after;
         }
 
-        private static string NoRetryAction(ErrorRule rule, ErrorBody body, string path)
+        private static string NoRetryAction(ErrorRule rule, ErrorBody body)
         {
-            if (rule.Status == CanonicalStatus.NotFound && path.EndsWith("devices:transfer", StringComparison.Ordinal))
-            {
-                // DT: a 404 on …/projects/{id}/devices:transfer names the destination project, never the devices.
-                return "the destination project '" + ProjectIdOf(path) + "' was not found; check -DestinationProjectId";
-            }
-
             if (rule.Status == CanonicalStatus.InvalidArgument || rule.Status == CanonicalStatus.OutOfRange)
             {
                 if (body.FieldViolations.Count > 0) return "fix the argument '" + body.FieldViolations[0].Field + "'";
             }
 
             return rule.Action;
-        }
-
-        private static string ProjectIdOf(string path)
-        {
-            var parts = path.Split('/');
-            var i = Array.IndexOf(parts, "projects");
-            return i >= 0 && i + 1 < parts.Length ? parts[i + 1] : "?";
         }
 
         /// <summary>"9 s", "1.5 s": whole seconds where exact, else one decimal rounded up.</summary>

@@ -3,7 +3,7 @@ using System;
 namespace IotAdmin.Errors
 {
     /// <summary>One row of the mapping table: what a canonical status means for the user and for retries.</summary>
-    public sealed class ErrorRule
+    internal sealed class ErrorRule
     {
         public ErrorRule(string status, IotErrorCategory category, RetryMode retry, TimeSpan minimumWait, string action)
         {

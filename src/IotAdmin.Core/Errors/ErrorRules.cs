@@ -8,7 +8,7 @@ namespace IotAdmin.Errors
     /// The mapping table of error-model.md §2 as data: canonical status → category, retry mode, minimum wait, action.
     /// Everything that decides retryability or wording reads this table; nothing else does.
     /// </summary>
-    public static class ErrorRules
+    internal static class ErrorRules
     {
         private static readonly TimeSpan OneSecond = TimeSpan.FromSeconds(1);
         private static readonly TimeSpan TenSeconds = TimeSpan.FromSeconds(10);
@@ -40,6 +40,12 @@ namespace IotAdmin.Errors
 
         /// <summary>Every row, in table order (for documentation and tests).</summary>
         public static IReadOnlyList<ErrorRule> All => Rows;
+
+        /// <summary>
+        /// The terminating rule, in one place: a failure no later item can escape (authentication) ends the whole
+        /// command; every other failure belongs to its item and the command goes on.
+        /// </summary>
+        public static bool EndsTheCommand(IotApiException e) => e.Category == IotErrorCategory.AuthenticationError;
 
         /// <summary>The row for a canonical status; an unknown status is treated as UNKNOWN (retryable server failure).</summary>
         public static ErrorRule For(string status) =>

@@ -25,6 +25,7 @@ namespace IotAdmin
             : base(null, inner)
         {
             Rule = rule;
+            Body = body;
             StatusCode = statusCode;
             Method = method;
             Path = path;
@@ -88,15 +89,21 @@ namespace IotAdmin
 
         internal ErrorRule Rule { get; }
 
+        /// <summary>The parsed body, kept so that a copy with another recommended action loses nothing.</summary>
+        internal ErrorBody Body { get; }
+
         /// <summary>For a per-item failure inside a successful batch call: "device 'd1'".</summary>
         internal string? Subject { get; set; }
+
+        /// <summary>IotAdmin's own check stopped the request before it was sent.</summary>
+        internal bool NotSent { get; set; }
 
         public override string Message
         {
             get
             {
                 var sb = new StringBuilder();
-                sb.Append(Method).Append(' ').Append(Path).Append(" failed");
+                sb.Append(Method).Append(' ').Append(Path).Append(NotSent ? " was not sent" : " failed");
                 if (Subject != null) sb.Append(" for ").Append(Subject);
                 sb.Append(StatusCode.HasValue ? " with HTTP " + StatusCode.Value + " " + Status : " (" + Status + ")");
                 if (!string.IsNullOrEmpty(ServerMessage)) sb.Append(": ").Append(ServerMessage);

@@ -1,7 +1,7 @@
 namespace IotAdmin.Errors
 {
     /// <summary>How a failure may be retried (the "retry" column of error-model.md §2).</summary>
-    public enum RetryMode
+    internal enum RetryMode
     {
         /// <summary>Do not retry: the request must change first.</summary>
         Never,

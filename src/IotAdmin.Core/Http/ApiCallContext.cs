@@ -1,7 +1,7 @@
 namespace IotAdmin.Http
 {
     /// <summary>Per-command context every API call carries: where to log, and what to count.</summary>
-    public sealed class ApiCallContext
+    internal sealed class ApiCallContext
     {
         /// <summary>A context that logs nothing (its counters still count).</summary>
         public static ApiCallContext Silent() => new ApiCallContext(NullApiLog.Instance);

@@ -8,8 +8,7 @@ using System.Threading.Tasks;
 using IotAdmin.Auth;
 using IotAdmin.Errors;
 using IotAdmin.Sessions;
-using Polly;
-using Polly.Retry;
+using IotAdmin.Resilience;
 
 namespace IotAdmin.Http
 {
@@ -19,7 +18,6 @@ namespace IotAdmin.Http
     /// </summary>
     internal sealed class ApiClient
     {
-        private static readonly ResiliencePropertyKey<CallState> StateKey = new ResiliencePropertyKey<CallState>("IotAdmin.CallState");
         private static readonly MediaTypeHeaderValue JsonMediaType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
 
         private readonly HttpClient _http;
@@ -27,8 +25,6 @@ namespace IotAdmin.Http
         private readonly ClientRateLimiter _limiter;
         private readonly IotSessionOptions _options;
         private readonly TimeProvider _time;
-        private readonly RetryDelayCalculator _delays;
-        private readonly ResiliencePipeline _retry;
 
         public ApiClient(Uri apiRoot, HttpClient http, IAccessTokenSource tokens, ClientRateLimiter limiter, IotSessionOptions options, TimeProvider time, Func<double>? jitter = null)
         {
@@ -38,40 +34,25 @@ namespace IotAdmin.Http
             _limiter = limiter;
             _options = options;
             _time = time;
-            _delays = new RetryDelayCalculator(options.BackoffCap, jitter);
-            _retry = new ResiliencePipelineBuilder { TimeProvider = time }
-                .AddRetry(new RetryStrategyOptions
-                {
-                    MaxRetryAttempts = Math.Max(1, options.MaxAttempts - 1),
-                    ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Context.Properties.GetValue(StateKey, null!), args.Outcome.Exception, args.AttemptNumber)),
-                    DelayGenerator = args => new ValueTask<TimeSpan?>(args.Context.Properties.GetValue(StateKey, null!).NextDelay),
-                    OnRetry = args =>
-                    {
-                        var state = args.Context.Properties.GetValue(StateKey, null!);
-                        state.Context.Counters.AddRetry();
-                        var e = (IotApiException)args.Outcome.Exception!;
-                        state.Context.Log.Verbose("Retrying " + e.Method + " " + e.Path + " after " + Describe(e) + " (attempt " + (args.AttemptNumber + 2) + " of " + _options.MaxAttempts + "); waiting " + ErrorClassifier.Seconds(args.RetryDelay) + ".");
-                        return default;
-                    },
-                })
-                .Build();
+            Retries = new RetryStrategy(options, time, jitter);
         }
 
         public Uri ApiRoot { get; }
 
         public ClientRateLimiter Limiter => _limiter;
 
-        /// <summary>The session's clock, for waits outside the retry pipeline (re-reads after ABORTED).</summary>
-        public TimeProvider Time => _time;
+        /// <summary>The session's one retry strategy: whole calls here, per-device re-sends and re-reads in the layers above.</summary>
+        public RetryStrategy Retries { get; }
 
         /// <summary>Sends <paramref name="request"/> with retries and returns the parsed success body.</summary>
         public Task<T> SendAsync<T>(ApiRequest request, JsonTypeInfo<T> responseType, ApiCallContext context, CancellationToken cancellationToken) =>
-            ExecuteAsync(new CallState(request.MayRetry, request.Target, context, _time.GetTimestamp()) { Request = request }, (s, ct) => AttemptAsync(s, responseType, ct), cancellationToken);
+            ExecuteAsync(new CallState(request.Target, context) { Request = request }, request.MayRetry, (s, ct) => AttemptAsync(s, responseType, ct), cancellationToken);
 
         /// <summary>Fetches a token under the same retry rules (Connect-IotAdmin proves the credentials with it).</summary>
         public Task AuthenticateAsync(ApiCallContext context, CancellationToken cancellationToken) =>
             ExecuteAsync(
-                new CallState(true, null, context, _time.GetTimestamp()),
+                new CallState(null, context),
+                true,
                 async (s, ct) =>
                 {
                     s.Attempts++;
@@ -79,16 +60,12 @@ namespace IotAdmin.Http
                 },
                 cancellationToken);
 
-        private async Task<T> ExecuteAsync<T>(CallState state, Func<CallState, CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
+        private async Task<T> ExecuteAsync<T>(CallState state, bool mayRetry, Func<CallState, CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
         {
-            var resilience = ResilienceContextPool.Shared.Get(cancellationToken);
-            resilience.Properties.Set(StateKey, state);
             try
             {
-                return await _retry.ExecuteAsync(
-                    async (ctx, s) => await attempt(s, ctx.CancellationToken).ConfigureAwait(false),
-                    resilience,
-                    state).ConfigureAwait(false);
+                var scope = Retries.Scope(state.Context, mayRetry ? _options.MaxAttempts : 1);
+                return await Retries.ExecuteAsync(scope, ct => attempt(state, ct), cancellationToken).ConfigureAwait(false);
             }
             catch (IotApiException e)
             {
@@ -96,32 +73,6 @@ namespace IotAdmin.Http
                 e.Target ??= state.Target;
                 throw;
             }
-            finally
-            {
-                ResilienceContextPool.Shared.Return(resilience);
-            }
-        }
-
-        private bool ShouldRetry(CallState state, Exception? exception, int attemptNumber)
-        {
-            if (!(exception is IotApiException e) || !e.IsRetryable || !state.MayRetry) return false;
-            if (attemptNumber + 1 >= _options.MaxAttempts) return false;
-            var delay = _delays.Next(attemptNumber, e.RetryAfter ?? TimeSpan.Zero, e.Rule.MinimumWait > TimeSpan.Zero ? e.Rule.MinimumWait : TimeSpan.FromSeconds(1));
-            if (e.RetryAfter > _options.MaxRetryDelay)
-            {
-                state.Context.Log.Verbose("Not retrying " + e.Method + " " + e.Path + ": the server asks for a " + ErrorClassifier.Seconds(e.RetryAfter.Value) + " wait, more than the session's MaxRetryDelay of " + ErrorClassifier.Seconds(_options.MaxRetryDelay) + ".");
-                return false;
-            }
-
-            if (delay > _options.MaxRetryDelay) delay = _options.MaxRetryDelay;
-            if (_time.GetElapsedTime(state.StartedTimestamp) + delay > _options.RetryTimeLimit)
-            {
-                state.Context.Log.Verbose("Not retrying " + e.Method + " " + e.Path + ": the session's RetryTimeLimit of " + ErrorClassifier.Seconds(_options.RetryTimeLimit) + " would be exceeded.");
-                return false;
-            }
-
-            state.NextDelay = delay;
-            return true;
         }
 
         private async Task<T> AttemptAsync<T>(CallState state, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
@@ -178,35 +129,24 @@ namespace IotAdmin.Http
             return await HttpExchange.SendAsync(_http, message, request.Method.Method, request.DisplayPath(ApiRoot), _options.RequestTimeout, _time, cancellationToken).ConfigureAwait(false);
         }
 
-        private static string Describe(IotApiException e) =>
-            e.StatusCode.HasValue ? "HTTP " + e.StatusCode.Value + " " + e.Status : e.Status;
-
         private sealed class CallState
         {
-            public CallState(bool mayRetry, object? target, ApiCallContext context, long startedTimestamp)
+            public CallState(object? target, ApiCallContext context)
             {
-                MayRetry = mayRetry;
                 Target = target;
                 Context = context;
-                StartedTimestamp = startedTimestamp;
             }
 
             /// <summary>The API request; null for a token fetch.</summary>
             public ApiRequest? Request { get; set; }
 
-            public bool MayRetry { get; }
-
             public object? Target { get; }
 
             public ApiCallContext Context { get; }
 
-            public long StartedTimestamp { get; }
-
             public int Attempts { get; set; }
 
             public bool TokenRefreshed { get; set; }
-
-            public TimeSpan NextDelay { get; set; }
         }
     }
 }

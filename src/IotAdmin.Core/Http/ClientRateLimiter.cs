@@ -11,7 +11,7 @@ namespace IotAdmin.Http
     /// so tests drive it with a virtual clock. A server 429 pauses it for the Retry-After time, so parallel callers
     /// back off together.
     /// </summary>
-    public sealed class ClientRateLimiter : IDisposable
+    internal sealed class ClientRateLimiter : IDisposable
     {
         private readonly RateLimiter? _bucket;
         private readonly TimeProvider _time;

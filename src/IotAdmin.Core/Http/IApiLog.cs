@@ -1,7 +1,7 @@
 namespace IotAdmin.Http
 {
     /// <summary>Where the HTTP pipeline reports what it does (retries, waits, throttling). May be called from any thread.</summary>
-    public interface IApiLog
+    internal interface IApiLog
     {
         void Verbose(string message);
 

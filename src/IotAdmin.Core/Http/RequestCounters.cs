@@ -3,7 +3,7 @@ using System.Threading;
 namespace IotAdmin.Http
 {
     /// <summary>What one command's calls cost: for the bulk summary and for tests. Thread-safe.</summary>
-    public sealed class RequestCounters
+    internal sealed class RequestCounters
     {
         private int _requests;
         private int _retries;

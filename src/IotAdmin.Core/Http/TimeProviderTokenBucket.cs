@@ -12,7 +12,7 @@ namespace IotAdmin.Http
     /// hand, so it cannot run on a virtual clock; this one is the same bucket written as GCRA (a reservation per
     /// permit): waiters are served first-come first-served, and a refused attempt reports RetryAfter.
     /// </summary>
-    public sealed class TimeProviderTokenBucket : RateLimiter
+    internal sealed class TimeProviderTokenBucket : RateLimiter
     {
         private readonly object _lock = new object();
         private readonly TimeProvider _time;

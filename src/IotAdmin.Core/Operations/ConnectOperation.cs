@@ -12,38 +12,45 @@ namespace IotAdmin.Operations
     /// Connect-IotAdmin: resolves the credential (parameters → -CredentialsFile → DT_SERVICE_ACCOUNT_* → DT_CREDENTIALS_FILE),
     /// creates the session and proves it by fetching a token.
     /// </summary>
-    public static class ConnectOperation
+    internal static class ConnectOperation
     {
         public const string CredentialsFileVariable = "DT_CREDENTIALS_FILE";
         public const string GoogleCredentialsVariable = "GOOGLE_APPLICATION_CREDENTIALS";
-        public const string DisruptiveTechnologies = "DisruptiveTechnologies";
-        public const string GoogleIotCore = "GoogleIotCore";
 
         public static async Task<IotSession> ConnectAsync(ConnectRequest request, ICommandOutput output, CancellationToken cancellationToken) =>
             await ConnectAsync(request, output, new SessionDependencies(), cancellationToken).ConfigureAwait(false);
 
         internal static async Task<IotSession> ConnectAsync(ConnectRequest request, ICommandOutput output, SessionDependencies deps, CancellationToken cancellationToken)
         {
-            if (string.Equals(request.Provider, GoogleIotCore, StringComparison.OrdinalIgnoreCase)) return await ConnectGoogleAsync(request, output, deps, cancellationToken).ConfigureAwait(false);
-            if (!string.Equals(request.Provider, DisruptiveTechnologies, StringComparison.OrdinalIgnoreCase))
-                throw new ArgumentException("-Provider must be " + DisruptiveTechnologies + " or " + GoogleIotCore + ", not '" + request.Provider + "'.", "Provider");
+            var profile = ProviderProfile.Named(request.Provider);
+            var options = OptionsFor(request, profile);
+            if (profile == ProviderProfile.GoogleIotCore) return await ConnectGoogleAsync(request, options, output, deps, cancellationToken).ConfigureAwait(false);
             var credential = ResolveCredential(request, out var source);
-            var endpoint = request.Endpoint ?? IotEndpoint.DtApiRoot.AbsoluteUri;
+            var endpoint = request.Endpoint ?? profile.DefaultApiRoot.AbsoluteUri;
             output.Verbose("Connecting to " + endpoint + " as " + credential + " (credentials from " + source + ").");
-            var session = await IotSession.ConnectAsync(endpoint, request.TokenEndpoint, credential, request.Options, new ApiCallContext(output), deps, cancellationToken).ConfigureAwait(false);
+            var session = await IotSession.ConnectAsync(endpoint, request.TokenEndpoint, credential, options, new ApiCallContext(output), deps, cancellationToken).ConfigureAwait(false);
             output.Verbose("Connected: " + session + "; token endpoint " + session.TokenEndpoint.AbsoluteUri + "; client-side rate limit " + session.RateLimit + ".");
             return session;
         }
 
-        private static async Task<IotSession> ConnectGoogleAsync(ConnectRequest request, ICommandOutput output, SessionDependencies deps, CancellationToken cancellationToken)
+        /// <summary>The session options; a budget or window the request names replaces their rate limit (the provider's fills the rest).</summary>
+        private static IotSessionOptions OptionsFor(ConnectRequest request, ProviderProfile profile)
+        {
+            var options = (request.Options ?? new IotSessionOptions()).Clone();
+            if (request.RequestsPerWindow.HasValue || request.RateLimitWindow.HasValue)
+                options.RateLimit = new RateLimitOptions(request.RequestsPerWindow ?? profile.RequestsPerWindow, request.RateLimitWindow ?? RateLimitOptions.DefaultWindow);
+            return options;
+        }
+
+        private static async Task<IotSession> ConnectGoogleAsync(ConnectRequest request, IotSessionOptions options, ICommandOutput output, SessionDependencies deps, CancellationToken cancellationToken)
         {
             if (request.KeyId != null || request.Secret != null || request.CredentialsFile != null)
-                throw new ArgumentException("-Provider " + GoogleIotCore + " takes a Google service-account key: use -KeyFile (or " + GoogleCredentialsVariable + "), not DT credentials.", "KeyFile");
+                throw new ArgumentException("-Provider " + ProviderProfile.GoogleIotCoreName + " takes a Google service-account key: use -KeyFile (or " + GoogleCredentialsVariable + "), not DT credentials.", "KeyFile");
             var file = request.KeyFile ?? Environment.GetEnvironmentVariable(GoogleCredentialsVariable);
-            if (string.IsNullOrEmpty(file)) throw new ArgumentException("-Provider " + GoogleIotCore + " needs -KeyFile (a Google service-account key) or " + GoogleCredentialsVariable + ".", "KeyFile");
+            if (string.IsNullOrEmpty(file)) throw new ArgumentException("-Provider " + ProviderProfile.GoogleIotCoreName + " needs -KeyFile (a Google service-account key) or " + GoogleCredentialsVariable + ".", "KeyFile");
             var key = GoogleServiceAccountKey.FromFile(file!);
             output.Verbose("Connecting to Cloud IoT Core as " + key + " (key file " + file + "), region " + request.Location + ".");
-            var session = await IotSession.ConnectGoogleAsync(request.Endpoint, request.TokenEndpoint, key, request.CloudProjectId, request.Location, GoogleServiceAccountKey.DefaultScope, request.Options, new ApiCallContext(output), deps, cancellationToken).ConfigureAwait(false);
+            var session = await IotSession.ConnectGoogleAsync(request.Endpoint, request.TokenEndpoint, key, request.CloudProjectId, request.Location, GoogleServiceAccountKey.DefaultScope, options, new ApiCallContext(output), deps, cancellationToken).ConfigureAwait(false);
             output.Verbose("Connected: " + session + "; token endpoint " + session.TokenEndpoint.AbsoluteUri + "; client-side rate limit " + session.RateLimit + ".");
             return session;
         }

@@ -4,7 +4,7 @@ using IotAdmin.Sessions;
 namespace IotAdmin.Operations
 {
     /// <summary>What Connect-IotAdmin was given. Credentials come from exactly one source (see <see cref="ConnectOperation"/>).</summary>
-    public sealed class ConnectRequest
+    internal sealed class ConnectRequest
     {
         /// <summary>The API root, with or without "/v2"; default DT's API.</summary>
         public string? Endpoint { get; set; }
@@ -21,8 +21,14 @@ namespace IotAdmin.Operations
 
         public IotSessionOptions? Options { get; set; }
 
+        /// <summary>The server's budget per window; null = the provider's (see <see cref="ProviderProfile"/>). Overrides Options.RateLimit.</summary>
+        public int? RequestsPerWindow { get; set; }
+
+        /// <summary>The rate-limit window; null = 10 s.</summary>
+        public System.TimeSpan? RateLimitWindow { get; set; }
+
         /// <summary>"DisruptiveTechnologies" (default) or "GoogleIotCore".</summary>
-        public string Provider { get; set; } = ConnectOperation.DisruptiveTechnologies;
+        public string Provider { get; set; } = ProviderProfile.DisruptiveTechnologiesName;
 
         /// <summary>Cloud IoT Core: a Google service-account key file (default: GOOGLE_APPLICATION_CREDENTIALS).</summary>
         public string? KeyFile { get; set; }
@@ -31,6 +37,6 @@ namespace IotAdmin.Operations
         public string? CloudProjectId { get; set; }
 
         /// <summary>Cloud IoT Core: the region whose registries are the projects.</summary>
-        public string Location { get; set; } = "us-central1";
+        public string Location { get; set; } = ProviderProfile.DefaultGoogleLocation;
     }
 }

@@ -18,11 +18,13 @@ namespace IotAdmin.Operations
     /// Ids are looked up in one filtered listing per project (50 ids per request), not one GET each; every id not
     /// found becomes a non-terminating ObjectNotFound error with the id as target.
     /// </summary>
-    public static class GetDeviceOperation
+    internal static class GetDeviceOperation
     {
-        /// <summary>Ids per listing request: keeps the URL short (under 2 KB of ids).</summary>
-        internal const int IdsPerRequest = 50;
+        /// <summary>Get-IotDevice's call: every API call logs to <paramref name="output"/>.</summary>
+        public static Task RunAsync(IotSession session, GetDeviceRequest request, ICommandOutput output, CancellationToken cancellationToken) =>
+            RunAsync(session, request, output, new ApiCallContext(output), cancellationToken);
 
+        /// <summary>The same with a context of the caller's, whose counters tests and benchmarks read.</summary>
         public static async Task RunAsync(IotSession session, GetDeviceRequest request, ICommandOutput output, ApiCallContext context, CancellationToken cancellationToken)
         {
             session.ThrowIfDisposed();
@@ -89,9 +91,9 @@ namespace IotAdmin.Operations
                     output.WriteObject(device);
                 }
             }
-            catch (IotApiException e)
+            catch (IotApiException e) when (!Errors.ErrorRules.EndsTheCommand(e))
             {
-                ItemFailures.Report(output, e, target);
+                output.WriteError(IotErrorInfo.FromApi(e, target));
             }
         }
 
@@ -106,7 +108,7 @@ namespace IotAdmin.Operations
                 var problem = InputRules.CheckId("Device", split.Value) ?? (projectId == "-" ? null : InputRules.CheckId("Project", projectId));
                 if (problem != null)
                 {
-                    output.WriteError(IotErrorInfo.InvalidInput("IotInvalidDeviceId", problem, reference, "Pass a device id such as the DeviceId of Get-IotDevice's output."));
+                    output.WriteError(IotErrorInfo.InvalidInput(ClientErrorIds.InvalidDeviceId, problem, reference, "Pass a device id such as the DeviceId of Get-IotDevice's output."));
                     continue;
                 }
 
@@ -123,58 +125,49 @@ namespace IotAdmin.Operations
                     {
                         try
                         {
-                            output.WriteObject(await session.Backend.GetDeviceAsync("-", id, context, cancellationToken).ConfigureAwait(false));
+                            var device = await session.Backend.GetDeviceAsync("-", id, context, cancellationToken).ConfigureAwait(false);
+                            session.Completion.Observe(device);
+                            output.WriteObject(device);
                         }
-                        catch (IotApiException e)
+                        catch (IotApiException e) when (!Errors.ErrorRules.EndsTheCommand(e))
                         {
-                            ItemFailures.Report(output, e, id);
+                            output.WriteError(IotErrorInfo.FromApi(e, id));
                         }
                     }
 
                     continue;
                 }
 
-                for (var i = 0; i < group.Value.Count; i += IdsPerRequest)
+                foreach (var chunk in DeviceIdLookup.Chunks(group.Value))
                 {
-                    var chunk = group.Value.Skip(i).Take(IdsPerRequest).ToList();
-                    var query = Copy(filter, group.Key, chunk);
                     var found = new HashSet<string>(StringComparer.Ordinal);
                     try
                     {
-                        await foreach (var device in session.Backend.ListDevicesAsync(query, context, cancellationToken).ConfigureAwait(false))
+                        await foreach (var device in DeviceIdLookup.ListAsync(session.Backend, group.Key, chunk, filter, context, cancellationToken).ConfigureAwait(false))
                         {
                             found.Add(device.DeviceId);
+                            session.Completion.Observe(device);
                             output.WriteObject(device);
                         }
                     }
-                    catch (IotApiException e)
+                    catch (IotApiException e) when (!Errors.ErrorRules.EndsTheCommand(e))
                     {
                         // The user asked for devices, not for the project: one record per id still unanswered, each
                         // naming its device, so -ErrorVariable's targets are exactly what to try again.
-                        foreach (var unanswered in chunk.Where(id => !found.Contains(id))) ItemFailures.Report(output, e, unanswered);
+                        foreach (var unanswered in chunk.Where(id => !found.Contains(id))) output.WriteError(IotErrorInfo.FromApi(e, unanswered));
                         continue;
                     }
 
+                    // The same condition as a 404 on the device: one ErrorId (IotApiNotFound) with or without -ProjectId.
                     foreach (var missing in chunk.Where(id => !found.Contains(id)))
                     {
-                        var message = "Device '" + missing + "' was not found in project '" + group.Key + "'" + (HasFilters(filter) ? " (or does not match the filters)." : ".");
-                        output.WriteError(IotErrorInfo.NotFound("IotDeviceNotFound", message, missing, "Check the device id and project; Get-IotDevice -DeviceId " + missing + " without -ProjectId searches every project."));
+                        var message = "device '" + missing + "' was not found in project '" + group.Key + "'" + (HasFilters(filter) ? " (or does not match the filters)" : string.Empty);
+                        output.WriteError(IotErrorInfo.FromApi(session.Backend.NotInListing(group.Key, missing, message), missing));
                     }
                 }
             }
         }
 
         private static bool HasFilters(DeviceQuery q) => q.Labels.Count > 0 || q.DeviceTypes.Count > 0 || q.ProductNumbers.Count > 0 || q.Query != null;
-
-        private static DeviceQuery Copy(DeviceQuery filter, string projectId, IReadOnlyList<string> ids) => new DeviceQuery
-        {
-            ProjectId = projectId,
-            DeviceIds = ids,
-            Labels = filter.Labels,
-            DeviceTypes = filter.DeviceTypes,
-            ProductNumbers = filter.ProductNumbers,
-            Query = filter.Query,
-            OrderBy = filter.OrderBy,
-        };
     }
 }

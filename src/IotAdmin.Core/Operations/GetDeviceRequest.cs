@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace IotAdmin.Operations
 {
     /// <summary>What Get-IotDevice was given for one pipeline record.</summary>
-    public sealed class GetDeviceRequest
+    internal sealed class GetDeviceRequest
     {
         /// <summary>A project id; null = every project of the account's organizations.</summary>
         public string? ProjectId { get; set; }

@@ -11,8 +11,13 @@ using IotAdmin.Validation;
 namespace IotAdmin.Operations
 {
     /// <summary>Get-IotProject: by id (each missing one is a non-terminating error), or a filtered listing.</summary>
-    public static class GetProjectOperation
+    internal static class GetProjectOperation
     {
+        /// <summary>Get-IotProject's call: every API call logs to <paramref name="output"/>.</summary>
+        public static Task RunAsync(IotSession session, IReadOnlyList<string>? projectIds, string? organizationId, string? query, ICommandOutput output, CancellationToken cancellationToken) =>
+            RunAsync(session, projectIds, organizationId, query, output, new ApiCallContext(output), cancellationToken);
+
+        /// <summary>The same with a context of the caller's, whose counters tests and benchmarks read.</summary>
         public static async Task RunAsync(IotSession session, IReadOnlyList<string>? projectIds, string? organizationId, string? query, ICommandOutput output, ApiCallContext context, CancellationToken cancellationToken)
         {
             session.ThrowIfDisposed();
@@ -24,7 +29,7 @@ namespace IotAdmin.Operations
                     var problem = InputRules.CheckId("Project", id);
                     if (problem != null)
                     {
-                        output.WriteError(IotErrorInfo.InvalidInput("IotInvalidProjectId", problem, id, "Pass a project id such as the ProjectId of Get-IotProject's output."));
+                        output.WriteError(IotErrorInfo.InvalidInput(ClientErrorIds.InvalidProjectId, problem, id, "Pass a project id such as the ProjectId of Get-IotProject's output."));
                         continue;
                     }
 
@@ -32,9 +37,9 @@ namespace IotAdmin.Operations
                     {
                         output.WriteObject(await session.Backend.GetProjectAsync(id, context, cancellationToken).ConfigureAwait(false));
                     }
-                    catch (IotApiException e)
+                    catch (IotApiException e) when (!Errors.ErrorRules.EndsTheCommand(e))
                     {
-                        ItemFailures.Report(output, e, id);
+                        output.WriteError(IotErrorInfo.FromApi(e, id));
                     }
                 }
 
@@ -46,9 +51,9 @@ namespace IotAdmin.Operations
                 var listing = session.Backend.ListProjectsAsync(new ProjectQuery { OrganizationId = organizationId, Query = query }, context, cancellationToken);
                 await foreach (var project in listing.ConfigureAwait(false)) output.WriteObject(project);
             }
-            catch (IotApiException e)
+            catch (IotApiException e) when (!Errors.ErrorRules.EndsTheCommand(e))
             {
-                ItemFailures.Report(output, e, organizationId);
+                output.WriteError(IotErrorInfo.FromApi(e, organizationId));
             }
         }
     }

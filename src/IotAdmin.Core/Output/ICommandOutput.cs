@@ -7,7 +7,7 @@ namespace IotAdmin.Output
     /// Cmdlet.Write*/ShouldProcess, and tests record them. Operations call it from any thread; the cmdlet side
     /// sees the calls only on the pipeline thread (<see cref="PipelinePump"/>).
     /// </summary>
-    public interface ICommandOutput : IApiLog
+    internal interface ICommandOutput : IApiLog
     {
         void WriteObject(object item);
 

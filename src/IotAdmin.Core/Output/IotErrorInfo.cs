@@ -6,7 +6,7 @@ namespace IotAdmin.Output
     /// An ErrorRecord without PowerShell: built here, in one place, for every failure a command reports; the
     /// cmdlet layer turns it into a System.Management.Automation.ErrorRecord field by field.
     /// </summary>
-    public sealed class IotErrorInfo
+    internal sealed class IotErrorInfo
     {
         private IotErrorInfo(Exception exception, string errorId, IotErrorCategory category, object? target, string message, string recommendedAction, bool isTerminating)
         {
@@ -37,7 +37,7 @@ namespace IotAdmin.Output
         public bool IsTerminating { get; }
 
         public static IotErrorInfo FromApi(IotApiException e, object? target = null) =>
-            new IotErrorInfo(e, e.ErrorId, e.Category, target ?? e.Target, e.Message, e.RecommendedAction, e.Category == IotErrorCategory.AuthenticationError);
+            new IotErrorInfo(e, e.ErrorId, e.Category, target ?? e.Target, e.Message, e.RecommendedAction, Errors.ErrorRules.EndsTheCommand(e));
 
         /// <summary>Bad input found before any request was sent.</summary>
         public static IotErrorInfo InvalidInput(string errorId, string message, object? target, string recommendedAction) =>
@@ -49,7 +49,7 @@ namespace IotAdmin.Output
 
         /// <summary>No session to use: terminating.</summary>
         public static IotErrorInfo NotConnected() =>
-            new IotErrorInfo(new InvalidOperationException("Not connected to an IoT API. Run Connect-IotAdmin first, or pass -Session."), "IotNotConnected", IotErrorCategory.InvalidOperation, null, "Not connected to an IoT API. Run Connect-IotAdmin first, or pass -Session.", "Run Connect-IotAdmin, or pass -Session.", true);
+            new IotErrorInfo(new InvalidOperationException("Not connected to an IoT API. Run Connect-IotAdmin first, or pass -Session."), ClientErrorIds.NotConnected, IotErrorCategory.InvalidOperation, null, "Not connected to an IoT API. Run Connect-IotAdmin first, or pass -Session.", "Run Connect-IotAdmin, or pass -Session.", true);
 
         public override string ToString() => ErrorId + ": " + Message;
     }

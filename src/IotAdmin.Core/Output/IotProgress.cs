@@ -1,7 +1,7 @@
 namespace IotAdmin.Output
 {
     /// <summary>A progress report, mapped one to one onto a PowerShell ProgressRecord.</summary>
-    public sealed class IotProgress
+    internal sealed class IotProgress
     {
         public IotProgress(int activityId, string activity, string status)
         {

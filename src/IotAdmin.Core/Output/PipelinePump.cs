@@ -11,7 +11,7 @@ namespace IotAdmin.Output
     /// Invoke-WebRequest's loop). If forwarding throws (the pipeline was stopped, e.g. by Select-Object -First),
     /// the work is cancelled and the exception rethrown on the pipeline thread.
     /// </summary>
-    public static class PipelinePump
+    internal static class PipelinePump
     {
         public static void Run(ICommandOutput pipelineOutput, CancellationToken cancellationToken, Func<ICommandOutput, CancellationToken, Task> work)
         {

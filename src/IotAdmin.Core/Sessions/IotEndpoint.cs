@@ -4,7 +4,7 @@ using System.Net;
 namespace IotAdmin.Sessions
 {
     /// <summary>The API root and token endpoint rules: https everywhere except loopback; "/v2" optional on input.</summary>
-    public static class IotEndpoint
+    internal static class IotEndpoint
     {
         public static readonly Uri DtApiRoot = new Uri("https://api.disruptive-technologies.com/v2/");
         public static readonly Uri DtTokenEndpoint = new Uri("https://identity.disruptive-technologies.com/oauth2/token");

@@ -36,7 +36,7 @@ namespace IotAdmin.Sessions
             _http.Timeout = Timeout.InfiniteTimeSpan; // per-attempt time-outs are the session's own (RequestTimeout)
             _http.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
             _tokens = new JwtBearerTokenSource(createAssertion, tokenEndpoint, _http, deps.Time, options.TokenRefreshMargin, options.RequestTimeout);
-            var limiter = deps.Limiter ?? SharedRateLimiters.For(apiRoot, keyId, options.RateLimit);
+            var limiter = deps.Limiter ?? SharedRateLimiters.For(apiRoot, keyId, options.RateLimit!);
             Api = new ApiClient(apiRoot, _http, _tokens, limiter, options, deps.Time, deps.Jitter);
             Backend = createBackend(Api);
             Completion = new Completion.CompletionCatalog(deps.Time, Backend.ListProjectsAsync);
@@ -64,12 +64,12 @@ namespace IotAdmin.Sessions
         public IotSessionOptions Options { get; }
 
         /// <summary>The client-side rate limit in words.</summary>
-        public string RateLimit => Options.RateLimit.ToString();
+        public string RateLimit => Options.RateLimit!.ToString();
 
         public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
 
         /// <summary>What tab completion offers for this session (cached project ids, seen label keys).</summary>
-        public Completion.CompletionCatalog Completion { get; }
+        internal Completion.CompletionCatalog Completion { get; }
 
         internal TimeProvider Time { get; }
 
@@ -79,40 +79,40 @@ namespace IotAdmin.Sessions
 
         internal int TokensFetched => _tokens.TokensFetched;
 
-        /// <summary>Creates a session and proves the credentials by fetching a token.</summary>
-        public static Task<IotSession> ConnectAsync(string endpoint, string? tokenEndpoint, ServiceAccountCredential credential, IotSessionOptions? options, ApiCallContext context, CancellationToken cancellationToken) =>
+        /// <summary>A DT session (tests and benchmarks connect this way); Connect-IotAdmin goes through <see cref="Operations.ConnectOperation"/>.</summary>
+        internal static Task<IotSession> ConnectAsync(string endpoint, string? tokenEndpoint, ServiceAccountCredential credential, IotSessionOptions? options, ApiCallContext context, CancellationToken cancellationToken) =>
             ConnectAsync(endpoint, tokenEndpoint, credential, options, context, new SessionDependencies(), cancellationToken);
 
-        internal static async Task<IotSession> ConnectAsync(string endpoint, string? tokenEndpoint, ServiceAccountCredential credential, IotSessionOptions? options, ApiCallContext context, SessionDependencies deps, CancellationToken cancellationToken)
+        internal static Task<IotSession> ConnectAsync(string endpoint, string? tokenEndpoint, ServiceAccountCredential credential, IotSessionOptions? options, ApiCallContext context, SessionDependencies deps, CancellationToken cancellationToken)
         {
             if (credential == null) throw new ArgumentNullException(nameof(credential));
-            var opts = (options ?? new IotSessionOptions()).Clone();
-            opts.Validate();
-            var apiRoot = IotEndpoint.NormalizeApiRoot(endpoint, "v2");
+            var apiRoot = IotEndpoint.NormalizeApiRoot(endpoint, ProviderProfile.DisruptiveTechnologies.ApiVersion);
             var tokenUri = IotEndpoint.ResolveTokenEndpoint(apiRoot, tokenEndpoint ?? credential.TokenEndpoint?.AbsoluteUri);
-            var session = new IotSession(apiRoot, tokenUri, credential.KeyId, credential.Email, now => JwtAssertion.Create(credential, tokenUri, now), api => new DtBackend(api), opts, deps);
-            return await ProveAsync(session, context, cancellationToken).ConfigureAwait(false);
+            return ConnectAsync(ProviderProfile.DisruptiveTechnologies, apiRoot, tokenUri, credential.KeyId, credential.Email, now => JwtAssertion.Create(credential, tokenUri, now), api => new DtBackend(api), options, context, deps, cancellationToken);
         }
 
         /// <summary>
         /// A session with a Cloud IoT Core-compatible API: a Google service-account key (RS256 JWT-bearer grant), the
         /// cloud project (default: the key's) and the region whose registries are the projects.
         /// </summary>
-        internal static async Task<IotSession> ConnectGoogleAsync(string? endpoint, string? tokenEndpoint, GoogleServiceAccountKey key, string? cloudProject, string location, string scope, IotSessionOptions? options, ApiCallContext context, SessionDependencies deps, CancellationToken cancellationToken)
+        internal static Task<IotSession> ConnectGoogleAsync(string? endpoint, string? tokenEndpoint, GoogleServiceAccountKey key, string? cloudProject, string location, string scope, IotSessionOptions? options, ApiCallContext context, SessionDependencies deps, CancellationToken cancellationToken)
         {
             if (key == null) throw new ArgumentNullException(nameof(key));
-            var opts = (options ?? new IotSessionOptions()).Clone();
-            opts.Validate();
-            Validation.InputRules.Require(string.IsNullOrWhiteSpace(location) ? "-Location (the region, e.g. us-central1) is empty." : null, "Location");
+            Validation.InputRules.Require(string.IsNullOrWhiteSpace(location) ? "-Location (the region, e.g. " + ProviderProfile.DefaultGoogleLocation + ") is empty." : null, "Location");
             var project = string.IsNullOrWhiteSpace(cloudProject) ? key.ProjectId : cloudProject!;
-            var apiRoot = IotEndpoint.NormalizeApiRoot(endpoint ?? IotEndpoint.GoogleApiRoot.AbsoluteUri, "v1");
+            var profile = ProviderProfile.GoogleIotCore;
+            var apiRoot = IotEndpoint.NormalizeApiRoot(endpoint ?? profile.DefaultApiRoot.AbsoluteUri, profile.ApiVersion);
             var tokenUri = IotEndpoint.ResolveTokenEndpoint(apiRoot, tokenEndpoint ?? key.TokenUri.AbsoluteUri);
-            var session = new IotSession(apiRoot, tokenUri, key.KeyId, key.Email, now => key.CreateAssertion(scope, tokenUri, now), api => new GoogleBackend(api, project, location.Trim()), opts, deps);
-            return await ProveAsync(session, context, cancellationToken).ConfigureAwait(false);
+            return ConnectAsync(profile, apiRoot, tokenUri, key.KeyId, key.Email, now => key.CreateAssertion(scope, tokenUri, now), api => new GoogleBackend(api, project, location.Trim()), options, context, deps, cancellationToken);
         }
 
-        private static async Task<IotSession> ProveAsync(IotSession session, ApiCallContext context, CancellationToken cancellationToken)
+        /// <summary>The one connect path: checked options, the session, and a token fetched to prove the credentials.</summary>
+        private static async Task<IotSession> ConnectAsync(ProviderProfile profile, Uri apiRoot, Uri tokenUri, string keyId, string email, Func<DateTimeOffset, string> createAssertion, Func<ApiClient, IIotBackend> createBackend, IotSessionOptions? options, ApiCallContext context, SessionDependencies deps, CancellationToken cancellationToken)
         {
+            var opts = (options ?? new IotSessionOptions()).Clone();
+            opts.Validate();
+            opts.RateLimit ??= profile.DefaultRateLimit;
+            var session = new IotSession(apiRoot, tokenUri, keyId, email, createAssertion, createBackend, opts, deps);
             try
             {
                 await session.Api.AuthenticateAsync(context, cancellationToken).ConfigureAwait(false);

@@ -8,7 +8,7 @@ namespace IotAdmin.Validation
     /// The checks made before any request is sent, each with a message that names the bad value and the rule.
     /// Label rules match the emulator's documented rules (docs/emulator.md); DT publishes none stricter.
     /// </summary>
-    public static class InputRules
+    internal static class InputRules
     {
         public const int MaxLabelKeyLength = 128;
         public const int MaxLabelValueLength = 256;

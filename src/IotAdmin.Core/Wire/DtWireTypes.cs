@@ -91,18 +91,12 @@ namespace IotAdmin.Wire
         IEnumerable<DeviceDto>? IPage<DeviceDto>.Items => Devices;
     }
 
-    internal sealed class StatusDto
-    {
-        public string? Code { get; set; }
-
-        public string? Message { get; set; }
-    }
-
     internal sealed class DeviceErrorDto
     {
         public string? Device { get; set; }
 
-        public StatusDto? Status { get; set; }
+        /// <summary>A google.rpc.Status (code, message, details), read by the error body parser.</summary>
+        public System.Text.Json.JsonElement? Status { get; set; }
     }
 
     internal sealed class BatchUpdateRequest

@@ -45,20 +45,21 @@ namespace IotAdmin.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected abstract BulkDeviceOperation CreateOperation(IotSession session, BulkOptions options);
+        private protected abstract BulkDeviceOperation CreateOperation(IotSession session, BulkOptions options);
 
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
             var session = ResolveSession();
             var options = new BulkOptions { BatchSize = BatchSize, PassThru = PassThru, WhatIf = IsWhatIf };
-            Run((output, stopping) =>
+            RunHere(output =>
             {
                 _operation = CreateOperation(session, options); // checks the parameters before any request
-                return System.Threading.Tasks.Task.CompletedTask;
+                return null;
             });
         }
 
+        /// <summary>Each device is checked, confirmed and queued right here; only a full batch or a lookup goes to the pump.</summary>
         protected override void ProcessRecord()
         {
             var operation = _operation;
@@ -66,14 +67,14 @@ namespace IotAdmin.Commands
             if (InputObject != null)
             {
                 var device = DeviceRef.FromDevice(InputObject);
-                Run((output, stopping) => operation.AddAsync(device, output, stopping));
+                RunHere(output => operation.Add(device, output));
                 return;
             }
 
             foreach (var id in DeviceId)
             {
                 var device = DeviceRef.FromIds(ProjectId, id);
-                Run((output, stopping) => operation.AddAsync(device, output, stopping));
+                RunHere(output => operation.Add(device, output));
             }
         }
 

@@ -2,7 +2,6 @@ using System;
 using System.Management.Automation;
 using System.Security;
 using IotAdmin.Commands.Infrastructure;
-using IotAdmin.Http;
 using IotAdmin.Operations;
 using IotAdmin.Sessions;
 
@@ -46,7 +45,7 @@ namespace IotAdmin.Commands
 
         /// <summary>DisruptiveTechnologies (default) or GoogleIotCore (a Cloud IoT Core-compatible API).</summary>
         [Parameter]
-        [ValidateSet(ConnectOperation.DisruptiveTechnologies, ConnectOperation.GoogleIotCore)]
+        [ValidateSet(ProviderProfile.DisruptiveTechnologiesName, ProviderProfile.GoogleIotCoreName)]
         public string? Provider { get; set; }
 
         /// <summary>GoogleIotCore: a Google service-account key file (default: GOOGLE_APPLICATION_CREDENTIALS).</summary>
@@ -58,7 +57,7 @@ namespace IotAdmin.Commands
         [Parameter(ParameterSetName = GoogleSet)]
         [Parameter(ParameterSetName = EnvironmentSet)]
         [ValidateNotNullOrEmpty]
-        public string Location { get; set; } = "us-central1";
+        public string Location { get; set; } = ProviderProfile.DefaultGoogleLocation;
 
         /// <summary>GoogleIotCore: the Google Cloud project (default: the key's project_id).</summary>
         [Parameter(ParameterSetName = GoogleSet)]
@@ -76,35 +75,35 @@ namespace IotAdmin.Commands
         public string? TokenEndpoint { get; set; }
 
         [Parameter]
-        [ValidateRange(1, 100)]
-        public int MaxAttempts { get; set; } = 6;
+        [ValidateRange(1, IotSessionOptions.MaxAttemptsLimit)]
+        public int MaxAttempts { get; set; } = IotSessionOptions.DefaultMaxAttempts;
 
         [Parameter]
-        [ValidateRange(1, 3600)]
-        public int RequestTimeoutSec { get; set; } = 30;
+        [ValidateRange(1, IotSessionOptions.SecondsLimit)]
+        public int RequestTimeoutSec { get; set; } = IotSessionOptions.DefaultRequestTimeoutSeconds;
 
         [Parameter]
-        [ValidateRange(1, 3600)]
-        public int MaxRetryDelaySec { get; set; } = 60;
+        [ValidateRange(1, IotSessionOptions.SecondsLimit)]
+        public int MaxRetryDelaySec { get; set; } = IotSessionOptions.DefaultMaxRetryDelaySeconds;
 
         /// <summary>The server's budget the client keeps under: requests per window (default 75 for DT, 500 for GoogleIotCore; 0 = no client-side limit).</summary>
         [Parameter]
         [ValidateRange(0, 1000000)]
-        public int RequestsPerWindow { get; set; } = RateLimitOptions.DefaultRequestsPerWindow;
+        public int RequestsPerWindow { get; set; }
 
+        /// <summary>The window of -RequestsPerWindow (default 10 s).</summary>
         [Parameter]
-        [ValidateRange(1, 3600)]
-        public int RateLimitWindowSec { get; set; } = 10;
+        [ValidateRange(1, IotSessionOptions.SecondsLimit)]
+        public int RateLimitWindowSec { get; set; }
 
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        private bool Bound(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
+
         protected override void ProcessRecord()
         {
-            var provider = Provider ?? (ParameterSetName == GoogleSet ? ConnectOperation.GoogleIotCore : ConnectOperation.DisruptiveTechnologies);
-            var google = provider == ConnectOperation.GoogleIotCore;
-            // Cloud IoT Core's write quota is 3,000 per minute per project: 500 per 10 s unless told otherwise.
-            var requests = MyInvocation.BoundParameters.ContainsKey(nameof(RequestsPerWindow)) || !google ? RequestsPerWindow : 500;
+            var provider = Provider ?? (ParameterSetName == GoogleSet ? ProviderProfile.GoogleIotCoreName : ProviderProfile.DisruptiveTechnologiesName);
             var request = new ConnectRequest
             {
                 Provider = provider,
@@ -117,8 +116,10 @@ namespace IotAdmin.Commands
                     MaxAttempts = MaxAttempts,
                     RequestTimeout = TimeSpan.FromSeconds(RequestTimeoutSec),
                     MaxRetryDelay = TimeSpan.FromSeconds(MaxRetryDelaySec),
-                    RateLimit = new RateLimitOptions(requests, TimeSpan.FromSeconds(RateLimitWindowSec)),
                 },
+                // Unset: the provider's budget, decided in Core (ProviderProfile).
+                RequestsPerWindow = Bound(nameof(RequestsPerWindow)) ? RequestsPerWindow : (int?)null,
+                RateLimitWindow = Bound(nameof(RateLimitWindowSec)) ? TimeSpan.FromSeconds(RateLimitWindowSec) : (TimeSpan?)null,
             };
             switch (ParameterSetName)
             {

@@ -2,7 +2,6 @@ using System.Collections;
 using System.Management.Automation;
 using IotAdmin.Commands.Completion;
 using IotAdmin.Commands.Infrastructure;
-using IotAdmin.Http;
 using IotAdmin.Models;
 using IotAdmin.Operations;
 
@@ -69,7 +68,7 @@ namespace IotAdmin.Commands
                 Query = Query,
                 OrderBy = OrderBy,
             };
-            Run((output, stopping) => GetDeviceOperation.RunAsync(session, request, output, new ApiCallContext(output), stopping));
+            Run((output, stopping) => GetDeviceOperation.RunAsync(session, request, output, stopping));
         }
     }
 }

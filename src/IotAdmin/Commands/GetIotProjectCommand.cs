@@ -1,7 +1,6 @@
 using System.Management.Automation;
 using IotAdmin.Commands.Completion;
 using IotAdmin.Commands.Infrastructure;
-using IotAdmin.Http;
 using IotAdmin.Models;
 using IotAdmin.Operations;
 
@@ -31,7 +30,7 @@ namespace IotAdmin.Commands
         {
             var session = ResolveSession();
             var ids = ParameterSetName == "ById" ? ProjectId : null;
-            Run((output, stopping) => GetProjectOperation.RunAsync(session, ids, OrganizationId, Query, output, new ApiCallContext(output), stopping));
+            Run((output, stopping) => GetProjectOperation.RunAsync(session, ids, OrganizationId, Query, output, stopping));
         }
     }
 }

@@ -17,6 +17,6 @@ namespace IotAdmin.Commands
         [ArgumentCompleter(typeof(ProjectIdCompleter))]
         public string DestinationProjectId { get; set; } = string.Empty;
 
-        protected override BulkDeviceOperation CreateOperation(IotSession session, BulkOptions options) => new MoveDeviceOperation(session, DestinationProjectId, options);
+        private protected override BulkDeviceOperation CreateOperation(IotSession session, BulkOptions options) => new MoveDeviceOperation(session, DestinationProjectId, options);
     }
 }

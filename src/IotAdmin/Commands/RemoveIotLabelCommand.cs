@@ -17,6 +17,6 @@ namespace IotAdmin.Commands
         [ArgumentCompleter(typeof(LabelKeyCompleter))]
         public string[] Name { get; set; } = new string[0];
 
-        protected override BulkDeviceOperation CreateOperation(IotSession session, BulkOptions options) => new RemoveLabelOperation(session, Name, options);
+        private protected override BulkDeviceOperation CreateOperation(IotSession session, BulkOptions options) => new RemoveLabelOperation(session, Name, options);
     }
 }

@@ -18,6 +18,6 @@ namespace IotAdmin.Commands
         [ArgumentCompleter(typeof(LabelKeyCompleter))]
         public Hashtable Label { get; set; } = new Hashtable();
 
-        protected override BulkDeviceOperation CreateOperation(IotSession session, BulkOptions options) => new SetLabelOperation(session, Label, options);
+        private protected override BulkDeviceOperation CreateOperation(IotSession session, BulkOptions options) => new SetLabelOperation(session, Label, options);
     }
 }

@@ -52,11 +52,25 @@ namespace IotAdmin.Commands.Infrastructure
         /// output; what escapes the work ends the command when <see cref="TerminatingErrors"/> knows it
         /// (authentication failed, bad input, a disconnected session), and propagates as it is otherwise.
         /// </summary>
-        protected void Run(Func<ICommandOutput, CancellationToken, Task> work)
+        private protected void Run(Func<ICommandOutput, CancellationToken, Task> work) =>
+            Guard(() => PipelinePump.Run(_output!, _stopping!.Token, work));
+
+        /// <summary>
+        /// Runs Core work that needs no I/O directly on the pipeline thread (no pump, no thread hop), under the same
+        /// error rules as <see cref="Run"/>; it may hand back I/O, which then runs through the pump.
+        /// </summary>
+        private protected void RunHere(Func<ICommandOutput, Func<ICommandOutput, CancellationToken, Task>?> work)
+        {
+            Func<ICommandOutput, CancellationToken, Task>? io = null;
+            Guard(() => io = work(_output!));
+            if (io != null) Run(io);
+        }
+
+        private void Guard(Action work)
         {
             try
             {
-                PipelinePump.Run(_output!, _stopping!.Token, work);
+                work();
             }
             catch (OperationCanceledException) when (_stopping!.IsCancellationRequested)
             {

@@ -21,14 +21,14 @@ namespace IotAdmin.Commands.Infrastructure
             IotApiException api => IotErrorInfo.FromApi(api),
             // Bad input, found before any request was sent.
             ArgumentException argument => InvalidArgument(argument),
-            FileNotFoundException file => IotErrorInfo.NotFound("IotFileNotFound", file.Message, file.FileName, "Check the path and run the command again."),
+            FileNotFoundException file => IotErrorInfo.NotFound(ClientErrorIds.FileNotFound, file.Message, file.FileName, "Check the path and run the command again."),
             ObjectDisposedException disposed when sessionDisposed || disposed.ObjectName == nameof(IotSession) => IotErrorInfo.NotConnected(),
             _ => null,
         };
 
         public static IotErrorInfo InvalidArgument(ArgumentException e) =>
             IotErrorInfo.InvalidInput(
-                "IotInvalidArgument",
+                ClientErrorIds.InvalidArgument,
                 WithoutParameterSuffix(e),
                 e.ParamName,
                 e.ParamName == null ? "Fix the value and run the command again." : "Fix the value of -" + e.ParamName + " and run the command again.");

@@ -58,12 +58,17 @@ namespace IotAdmin.Tests.Errors
         }
 
         [Fact]
-        public void Not_found_on_transfer_names_the_destination_project()
+        public void Not_found_is_worded_by_the_table_alone_whatever_the_path()
         {
+            // What a 404 names is the caller's knowledge (DtBackend.TransferAsync says "destination project"; see
+            // ErrorModelEndToEndTests.Transfer_to_a_missing_project_names_the_project), never parsed out of a path here.
             var e = ErrorClassifier.FromResponse("POST", "/v2/projects/dest42/devices:transfer", 404, "{\"error\":\"not found\",\"code\":404,\"help\":\"h\"}", null);
             Assert.Equal(IotErrorCategory.ObjectNotFound, e.Category);
-            Assert.Contains("destination project 'dest42' was not found", e.RecommendedAction);
-            Assert.StartsWith("Do not retry", e.RecommendedAction);
+            Assert.Equal("Do not retry: " + ErrorRules.For(CanonicalStatus.NotFound).Action, e.RecommendedAction);
+            var named = ErrorClassifier.WithDoNotRetryAction(e, "the destination project 'dest42' was not found");
+            Assert.Equal("Do not retry: the destination project 'dest42' was not found", named.RecommendedAction);
+            Assert.Equal(e.StatusCode, named.StatusCode);
+            Assert.Equal(e.HelpUri, named.HelpUri);
         }
 
         [Fact]

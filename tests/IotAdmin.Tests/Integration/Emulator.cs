@@ -12,7 +12,7 @@ using IotAdmin.Tests.Support;
 namespace IotAdmin.Tests.Integration
 {
     /// <summary>An emulator on 127.0.0.1 (random free port) for end-to-end tests, with its control API.</summary>
-    public sealed class Emulator : IAsyncDisposable
+    internal sealed class Emulator : IAsyncDisposable
     {
         private static readonly HttpClient Control = new HttpClient();
 

@@ -16,7 +16,7 @@ namespace IotAdmin.Tests.Integration
     /// <summary>One emulator for the error-model tests; faults are scripted per test through its control API.</summary>
     public sealed class SmallFleetFixture : IAsyncLifetime
     {
-        public Emulator Emulator { get; private set; } = null!;
+        internal Emulator Emulator { get; private set; } = null!;
 
         public IotSession Session { get; private set; } = null!;
 
@@ -90,7 +90,7 @@ namespace IotAdmin.Tests.Integration
         public async Task Transfer_to_a_missing_project_names_the_project()
         {
             var source = _f.Emulator.Server.ProjectIds[1];
-            var e = await Assert.ThrowsAsync<IotApiException>(() => _f.Session.Backend.TransferAsync("c0nosuchprojectxxxxx", source, new[] { "c0whateverxxxxxxxxxx" }, false, ApiCallContext.Silent(), CancellationToken.None));
+            var e = await Assert.ThrowsAsync<IotApiException>(() => _f.Session.Backend.TransferAsync("c0nosuchprojectxxxxx", source, new[] { "c0whateverxxxxxxxxxx" }, ApiCallContext.Silent(), CancellationToken.None));
             Assert.Equal(404, e.StatusCode);
             Assert.Equal(IotErrorCategory.ObjectNotFound, e.Category);
             Assert.Contains("destination project 'c0nosuchprojectxxxxx' was not found", e.RecommendedAction);

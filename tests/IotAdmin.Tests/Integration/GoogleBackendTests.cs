@@ -98,11 +98,33 @@ namespace IotAdmin.Tests.Integration
             var summary = await PipelineSimulation.RunAsync(new[] { DeviceRef.FromIds(registry, device.DeviceId) }, new SetLabelOperation(session, new Hashtable { ["gamma"] = "3" }, new BulkOptions()), output);
             Assert.Equal(1, summary.Succeeded);
             Assert.Equal(1, summary.Retries);
-            Assert.Contains(output.VerboseMessages, m => m.Contains("changed concurrently (ABORTED); reading it again"));
+            Assert.Contains(output.VerboseMessages, m => m.StartsWith("Retrying PATCH /v1/projects/") && m.Contains("/devices/" + device.DeviceId + " after HTTP 409 ABORTED (attempt 2 of 6)") && m.EndsWith(", then reading the device again and re-applying the change."));
             var stats = await g.StatsAsync();
             Assert.Equal(2, stats.ByRoute("PATCH /v1/projects/{p}/locations/{l}/registries/{r}/devices/{d}"));
             Assert.Equal(2, stats.ByRoute("GET /v1/projects/{p}/locations/{l}/registries/{r}/devices/{d}"));
             Assert.Equal("3", (await ListAsync(session, new GetDeviceRequest { ProjectId = registry, DeviceIds = new[] { device.DeviceId } })).Single().Labels["gamma"]);
+        }
+
+        [Fact]
+        public async Task A_per_device_error_names_the_request_that_was_really_made()
+        {
+            await using var g = await GoogleEmulator.StartAsync(o => { o.Devices = 10; o.Projects = 2; });
+            using var session = await g.ConnectAsync();
+            var registry = g.Server.ProjectIds[1];
+            var device = (await ListAsync(session, new GetDeviceRequest { ProjectId = registry })).First();
+            await g.AddFaultAsync(new { method = "PATCH", path = "/v1/projects/*/devices/" + device.DeviceId, status = 403, count = 1, message = "no write access to this device" });
+            var output = new RecordingOutput();
+            var summary = await PipelineSimulation.RunAsync(new[] { DeviceRef.FromIds(registry, device.DeviceId), DeviceRef.FromIds(registry, "missing-device") }, new SetLabelOperation(session, new Hashtable { ["zone"] = "north" }, new BulkOptions()), output);
+
+            Assert.Equal(2, summary.Failed);
+            var denied = (IotApiException)output.Errors.Single(e => e.TargetObject as string == "projects/" + registry + "/devices/" + device.DeviceId).Exception;
+            Assert.Equal("PATCH", denied.Method);
+            Assert.Equal(403, denied.StatusCode); // the real answer, not a status rebuilt from text
+            Assert.EndsWith("/registries/" + registry + "/devices/" + device.DeviceId, denied.Path);
+            Assert.Equal("IotApiPermissionDenied", denied.ErrorId);
+            var missing = (IotApiException)output.Errors.Single(e => e.TargetObject as string == "projects/" + registry + "/devices/missing-device").Exception;
+            Assert.StartsWith("GET /v1/projects/emulated-project/locations/us-central1/registries/" + registry + "/devices/missing-device failed with HTTP 404 NOT_FOUND", missing.Message);
+            Assert.All(output.Errors, e => Assert.DoesNotContain("batchUpdate", e.Message));
         }
 
         [Fact]
@@ -214,7 +236,7 @@ namespace IotAdmin.Tests.Integration
             {
                 options ??= new IotSessionOptions { RateLimit = new RateLimitOptions(0, TimeSpan.FromSeconds(10)) };
                 var request = new ConnectRequest { Provider = "GoogleIotCore", KeyFile = keyFile ?? KeyFile, Endpoint = Server.GoogleApiRoot.AbsoluteUri, TokenEndpoint = tokenEndpoint, Options = options };
-                return ConnectOperation.ConnectAsync(request, new RecordingOutput(), new SessionDependencies { Limiter = new ClientRateLimiter(options.RateLimit, TimeProvider.System) }, CancellationToken.None);
+                return ConnectOperation.ConnectAsync(request, new RecordingOutput(), new SessionDependencies { Limiter = new ClientRateLimiter(options.RateLimit!, TimeProvider.System) }, CancellationToken.None);
             }
 
             public Task AddFaultAsync(object fault) => _emulator.AddFaultAsync(fault);

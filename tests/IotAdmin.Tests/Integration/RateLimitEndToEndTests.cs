@@ -40,7 +40,7 @@ namespace IotAdmin.Tests.Integration
             await using var emulator = await Emulator.StartAsync(o => { o.RateLimit = 750; o.Devices = 20; });
             var options = new IotSessionOptions { RateLimit = new RateLimitOptions(750, TimeSpan.FromSeconds(10)) };
             // What SharedRateLimiters does for every session of one (endpoint, key id) in a process.
-            using var shared = new ClientRateLimiter(options.RateLimit, TimeProvider.System);
+            using var shared = new ClientRateLimiter(options.RateLimit!, TimeProvider.System);
             var sessions = new List<IotSession>();
             for (var i = 0; i < 4; i++)
             {

@@ -22,7 +22,7 @@ namespace IotAdmin.Tests.Integration
     {
         public const int DeviceCount = 2500;
 
-        public Emulator Emulator { get; private set; } = null!;
+        internal Emulator Emulator { get; private set; } = null!;
 
         public IotSession Session { get; private set; } = null!;
 
@@ -36,7 +36,7 @@ namespace IotAdmin.Tests.Integration
             All = await Run(new GetDeviceRequest());
         }
 
-        public async Task<List<IotDevice>> Run(GetDeviceRequest request, RecordingOutput? output = null)
+        internal async Task<List<IotDevice>> Run(GetDeviceRequest request, RecordingOutput? output = null)
         {
             output ??= new RecordingOutput();
             await GetDeviceOperation.RunAsync(Session, request, output, new ApiCallContext(output), CancellationToken.None);
@@ -174,9 +174,28 @@ namespace IotAdmin.Tests.Integration
             Assert.Equal(ids.OrderBy(i => i), output.Objects.Cast<IotDevice>().Select(d => d.DeviceId).OrderBy(i => i));
             Assert.Equal(1, after - before); // one filtered listing, not one GET per id
             var error = Assert.Single(output.Errors);
-            Assert.Equal("IotDeviceNotFound", error.ErrorId);
+            Assert.Equal("IotApiNotFound", error.ErrorId);
             Assert.Equal(IotErrorCategory.ObjectNotFound, error.Category);
             Assert.Equal("c0missingdevicexxxxx", error.TargetObject);
+            Assert.StartsWith("GET /v2/projects/" + project + "/devices failed for device 'c0missingdevicexxxxx' (NOT_FOUND)", error.Message);
+        }
+
+        [Fact]
+        public async Task A_missing_device_has_one_error_id_with_and_without_a_project()
+        {
+            var project = _f.Emulator.Server.ProjectIds[1];
+            var withProject = new RecordingOutput();
+            await GetDeviceOperation.RunAsync(_f.Session, new GetDeviceRequest { ProjectId = project, DeviceIds = new[] { "c0missingdevicexxxxx" } }, withProject, new ApiCallContext(withProject), CancellationToken.None);
+            var withoutProject = new RecordingOutput();
+            await GetDeviceOperation.RunAsync(_f.Session, new GetDeviceRequest { DeviceIds = new[] { "c0missingdevicexxxxx" } }, withoutProject, new ApiCallContext(withoutProject), CancellationToken.None);
+            var a = Assert.Single(withProject.Errors);
+            var b = Assert.Single(withoutProject.Errors);
+            Assert.Equal("IotApiNotFound", a.ErrorId);
+            Assert.Equal(a.ErrorId, b.ErrorId);
+            Assert.Equal(a.Category, b.Category);
+            Assert.Equal(a.TargetObject, b.TargetObject);
+            Assert.IsType<IotApiException>(a.Exception);
+            Assert.IsType<IotApiException>(b.Exception);
         }
 
         [Fact]

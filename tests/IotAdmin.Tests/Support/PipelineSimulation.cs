@@ -14,7 +14,7 @@ namespace IotAdmin.Tests.Support
     /// `Get-IotDevice … | Set-IotLabel …` without PowerShell: every device the listing streams goes into the bulk
     /// operation as it arrives (a full batch is sent before the listing goes on), then the operation completes.
     /// </summary>
-    public static class PipelineSimulation
+    internal static class PipelineSimulation
     {
         public static async Task<IotBulkSummary> RunAsync(IotSession session, GetDeviceRequest listing, BulkDeviceOperation operation, RecordingOutput output, CancellationToken cancellationToken = default)
         {
@@ -29,34 +29,19 @@ namespace IotAdmin.Tests.Support
             return await operation.CompleteAsync(output, cancellationToken);
         }
 
-        private sealed class Feed : ICommandOutput
+        private sealed class Feed : ForwardingOutput
         {
             private readonly BulkDeviceOperation _operation;
-            private readonly RecordingOutput _output;
             private readonly CancellationToken _cancellationToken;
 
             public Feed(BulkDeviceOperation operation, RecordingOutput output, CancellationToken cancellationToken)
+                : base(output)
             {
                 _operation = operation;
-                _output = output;
                 _cancellationToken = cancellationToken;
             }
 
-            public void WriteObject(object item) => _operation.AddAsync(DeviceRef.FromDevice((IotDevice)item), _output, _cancellationToken).GetAwaiter().GetResult();
-
-            public void WriteError(IotErrorInfo error) => _output.WriteError(error);
-
-            public void WriteWarning(string message) => _output.WriteWarning(message);
-
-            public void WriteProgress(IotProgress progress) => _output.WriteProgress(progress);
-
-            public void WriteInformation(object data, string[] tags) => _output.WriteInformation(data, tags);
-
-            public bool ShouldProcess(string target, string action) => _output.ShouldProcess(target, action);
-
-            public void Verbose(string message) => _output.Verbose(message);
-
-            public void Debug(string message) => _output.Debug(message);
+            public override void WriteObject(object item) => _operation.AddAsync(DeviceRef.FromDevice((IotDevice)item), Inner, _cancellationToken).GetAwaiter().GetResult();
         }
     }
 }

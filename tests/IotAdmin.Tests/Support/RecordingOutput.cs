@@ -4,7 +4,7 @@ using IotAdmin.Output;
 namespace IotAdmin.Tests.Support
 {
     /// <summary>An ICommandOutput that records what a command emitted, in order; ShouldProcess answers as told.</summary>
-    public sealed class RecordingOutput : ICommandOutput
+    internal sealed class RecordingOutput : ICommandOutput
     {
         private readonly object _lock = new object();
 

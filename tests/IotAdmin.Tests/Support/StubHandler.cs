@@ -13,7 +13,7 @@ namespace IotAdmin.Tests.Support
     /// An in-memory HTTP handler for unit tests of the pipeline (no socket at all): answers the token endpoint itself
     /// and everything else from a script of responses, recording each request with its virtual time.
     /// </summary>
-    public sealed class StubHandler : HttpMessageHandler
+    internal sealed class StubHandler : HttpMessageHandler
     {
         private readonly TimeProvider _time;
         private readonly ConcurrentQueue<Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>>> _script = new ConcurrentQueue<Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>>>();

@@ -9,7 +9,7 @@ using IotAdmin.Sessions;
 namespace IotAdmin.Tests.Support
 {
     /// <summary>Sessions for tests: a private limiter (never the process-wide one), an injected clock and handler, no jitter.</summary>
-    public static class TestSessions
+    internal static class TestSessions
     {
         public const string Secret = "s3cr3t-SECRET-value-never-printed";
 
@@ -31,7 +31,7 @@ namespace IotAdmin.Tests.Support
             {
                 Time = clock,
                 Handler = handler,
-                Limiter = new ClientRateLimiter(options.RateLimit, clock),
+                Limiter = new ClientRateLimiter(options.RateLimit ?? RateLimitOptions.Default, clock),
                 Jitter = () => 0,
             };
             return await IotSession.ConnectAsync(endpoint, tokenEndpoint, credential ?? Credential(), options, new ApiCallContext(output ?? new RecordingOutput()), deps, CancellationToken.None);

@@ -22,7 +22,7 @@ namespace IotAdmin.Operations.Bulk
     /// Every device is sent, even when the piped object says it is already done: objects can be stale, and the
     /// changes are idempotent on the server, so a re-run costs a few batch calls and never silently misses a device.
     /// </summary>
-    public abstract class BulkDeviceOperation
+    internal abstract class BulkDeviceOperation
     {
         private readonly Dictionary<string, List<DeviceRef>> _pending = new Dictionary<string, List<DeviceRef>>(StringComparer.Ordinal);
         private readonly List<string> _projectOrder = new List<string>();
@@ -54,54 +54,30 @@ namespace IotAdmin.Operations.Bulk
         /// <summary>"Set labels zone=north" — the action ShouldProcess shows.</summary>
         protected abstract string Action { get; }
 
-        /// <summary>Adds one pipeline item; sends a batch when it is full.</summary>
-        public async Task AddAsync(DeviceRef device, ICommandOutput output, CancellationToken cancellationToken)
+        /// <summary>
+        /// Takes one pipeline item on the calling (pipeline) thread: checks it, asks ShouldProcess and queues it, with no
+        /// thread hop. Returns the I/O that must follow — a full batch to send, a project to look up, the one-time
+        /// preparation — for the caller to run off the pipeline thread; null when there is none (most devices).
+        /// </summary>
+        public Func<ICommandOutput, CancellationToken, Task>? Add(DeviceRef device, ICommandOutput output)
         {
             Session.ThrowIfDisposed();
-            var context = new ApiCallContext(output, _counters);
             var problem = InputRules.CheckId("Device", device.DeviceId) ?? (device.ProjectId == null ? null : InputRules.CheckId("Project", device.ProjectId));
             if (problem != null)
             {
-                Fail(output, IotErrorInfo.InvalidInput("IotInvalidDeviceId", problem, device.ToString(), "Pass device objects from Get-IotDevice, or valid -ProjectId and -DeviceId values."));
-                return;
+                Fail(output, IotErrorInfo.InvalidInput(ClientErrorIds.InvalidDeviceId, problem, device.ToString(), "Pass device objects from Get-IotDevice, or valid -ProjectId and -DeviceId values."));
+                return null;
             }
 
-            if (!_prepared)
-            {
-                await PrepareAsync(context, cancellationToken).ConfigureAwait(false);
-                _prepared = true;
-            }
+            if ((!_prepared && HasPreparation) || device.ProjectId == null) return (o, ct) => AddAfterLookupsAsync(device, o, ct);
+            return Queue(device, output);
+        }
 
-            if (device.ProjectId == null)
-            {
-                var found = await FindProjectAsync(device, output, context, cancellationToken).ConfigureAwait(false);
-                if (found == null) return;
-                device = found;
-            }
-
-            var invalid = CheckDevice(device);
-            if (invalid != null)
-            {
-                Fail(output, IotErrorInfo.InvalidInput("IotInvalidLabelChange", invalid, TargetOf(device), "Remove labels first, or change fewer labels on this device."));
-                return;
-            }
-
-            if (!output.ShouldProcess(device.ToString(), Action))
-            {
-                if (Options.WhatIf) _whatIf++;
-                else _skipped++;
-                return;
-            }
-
-            var projectId = device.ProjectId!;
-            if (!_pending.TryGetValue(projectId, out var batch))
-            {
-                _pending[projectId] = batch = new List<DeviceRef>();
-                _projectOrder.Add(projectId);
-            }
-
-            batch.Add(device);
-            if (batch.Count >= Options.BatchSize) await FlushAsync(projectId, output, context, cancellationToken).ConfigureAwait(false);
+        /// <summary><see cref="Add"/> and its I/O, awaited (for callers that are not a PowerShell pipeline).</summary>
+        public async Task AddAsync(DeviceRef device, ICommandOutput output, CancellationToken cancellationToken)
+        {
+            var io = Add(device, output);
+            if (io != null) await io(output, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Sends what is left, then writes the summary (Information stream) and completes the progress bar.</summary>
@@ -129,14 +105,17 @@ namespace IotAdmin.Operations.Bulk
             Elapsed = Session.Time.GetElapsedTime(_started),
         };
 
+        /// <summary>True when <see cref="PrepareAsync"/> does I/O before the first device.</summary>
+        protected virtual bool HasPreparation => false;
+
         /// <summary>Once, before the first device: e.g. Move checks that the destination exists.</summary>
         protected virtual Task PrepareAsync(ApiCallContext context, CancellationToken cancellationToken) => Task.CompletedTask;
 
         /// <summary>A per-device reason not to send (e.g. too many labels), or null.</summary>
         protected virtual string? CheckDevice(DeviceRef device) => null;
 
-        /// <summary>One call for the batch; returns the devices that failed. Throws for a whole-call failure.</summary>
-        protected abstract Task<IReadOnlyList<DeviceFailure>> SendBatchAsync(string projectId, IReadOnlyList<DeviceRef> batch, ApiCallContext context, CancellationToken cancellationToken);
+        /// <summary>One call (or the backend's calls) for the batch; returns the devices that failed. Throws for a whole-call failure.</summary>
+        protected abstract Task<IReadOnlyList<DeviceError>> SendBatchAsync(string projectId, IReadOnlyList<DeviceRef> batch, ApiCallContext context, CancellationToken cancellationToken);
 
         /// <summary>The device as it is after the change, when it can be computed without a request.</summary>
         protected abstract IotDevice? Changed(DeviceRef device);
@@ -144,59 +123,110 @@ namespace IotAdmin.Operations.Bulk
         /// <summary>Where the changed devices are now (the destination, for a move).</summary>
         protected virtual string ProjectAfter(string projectId) => projectId;
 
-        /// <summary>The method and path of the batch call, for per-device error messages.</summary>
-        protected abstract (string Method, string Path) BatchCall(string projectId);
-
-        private async Task FlushAsync(string projectId, ICommandOutput output, ApiCallContext context, CancellationToken cancellationToken)
+        private async Task AddAfterLookupsAsync(DeviceRef device, ICommandOutput output, CancellationToken cancellationToken)
         {
-            var toSend = (IReadOnlyList<DeviceRef>)_pending[projectId];
-            _pending[projectId] = new List<DeviceRef>();
-            for (var round = 0; toSend.Count > 0; round++)
+            var context = new ApiCallContext(output, _counters);
+            if (!_prepared && HasPreparation)
             {
-                IReadOnlyList<DeviceFailure> failures;
-                try
-                {
-                    failures = await SendBatchAsync(projectId, toSend, context, cancellationToken).ConfigureAwait(false);
-                }
-                catch (IotApiException e)
-                {
-                    if (e.Category == IotErrorCategory.AuthenticationError) throw;
-                    foreach (var device in toSend) Fail(output, IotErrorInfo.FromApi(e, TargetOf(device)));
-                    break;
-                }
-
-                var failedById = new Dictionary<string, DeviceFailure>(StringComparer.Ordinal);
-                foreach (var f in failures) failedById[f.DeviceId] = f;
-                var done = toSend.Where(d => !failedById.ContainsKey(d.DeviceId)).ToList();
-                _succeeded += done.Count;
-                if (Options.PassThru) await EmitChangedAsync(projectId, done, output, context, cancellationToken).ConfigureAwait(false);
-
-                var again = new List<DeviceRef>();
-                foreach (var device in toSend.Where(d => failedById.ContainsKey(d.DeviceId)))
-                {
-                    var failure = failedById[device.DeviceId];
-                    var (method, path) = BatchCall(projectId);
-                    var error = ErrorClassifier.FromItemStatus(method, path, failure.Status, failure.Message, "device '" + device.DeviceId + "'", TargetOf(device));
-                    if (error.IsRetryable && round < Options.ItemRetries)
-                    {
-                        again.Add(device);
-                        continue;
-                    }
-
-                    Fail(output, IotErrorInfo.FromApi(error));
-                }
-
-                if (again.Count > 0)
-                {
-                    var wait = TimeSpan.FromSeconds(Math.Pow(2, round));
-                    context.Log.Verbose(again.Count + " device(s) failed with a transient status; sending them again in " + ErrorClassifier.Seconds(wait) + ".");
-                    await Session.Time.Delay(wait, cancellationToken).ConfigureAwait(false);
-                }
-
-                toSend = again;
+                await PrepareAsync(context, cancellationToken).ConfigureAwait(false);
+                _prepared = true;
             }
 
+            if (device.ProjectId == null)
+            {
+                var found = await FindProjectAsync(device, output, context, cancellationToken).ConfigureAwait(false);
+                if (found == null) return;
+                device = found;
+            }
+
+            var io = Queue(device, output);
+            if (io != null) await io(output, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>The device's own check, ShouldProcess, then into its project's batch; returns the send when the batch is full.</summary>
+        private Func<ICommandOutput, CancellationToken, Task>? Queue(DeviceRef device, ICommandOutput output)
+        {
+            var invalid = CheckDevice(device);
+            if (invalid != null)
+            {
+                Fail(output, IotErrorInfo.InvalidInput(ClientErrorIds.InvalidLabelChange, invalid, TargetOf(device), "Remove labels first, or change fewer labels on this device."));
+                return null;
+            }
+
+            if (!output.ShouldProcess(device.ToString(), Action))
+            {
+                if (Options.WhatIf) _whatIf++;
+                else _skipped++;
+                return null;
+            }
+
+            var projectId = device.ProjectId!;
+            if (!_pending.TryGetValue(projectId, out var batch))
+            {
+                _pending[projectId] = batch = new List<DeviceRef>();
+                _projectOrder.Add(projectId);
+            }
+
+            batch.Add(device);
+            if (batch.Count < Options.BatchSize) return null;
+            return (o, ct) => FlushAsync(projectId, o, new ApiCallContext(o, _counters), ct);
+        }
+
+        /// <summary>
+        /// Sends one project's queued devices and reports each outcome. Devices that failed with a retryable status of
+        /// their own are sent again, alone, by the session's retry strategy (server hints honoured, counted as retries).
+        /// </summary>
+        private async Task FlushAsync(string projectId, ICommandOutput output, ApiCallContext context, CancellationToken cancellationToken)
+        {
+            IReadOnlyList<DeviceRef> toSend = _pending[projectId];
+            _pending[projectId] = new List<DeviceRef>();
+            var retries = Session.Api.Retries;
+            var scope = retries.Scope(context, Options.ItemRetries + 1);
+            scope.FailureOf = outcome => (outcome.Result as List<FailedDevice>)?.OrderByDescending(f => f.Error.RetryAfter ?? TimeSpan.Zero).Select(f => f.Error).FirstOrDefault();
+            scope.Subject = _ => toSend.Count == 1 ? " for 1 device" : " for " + toSend.Count + " devices";
+            var unresolved = await retries.ExecuteAsync(
+                scope,
+                async ct =>
+                {
+                    var again = await SendOnceAsync(projectId, toSend, output, context, ct).ConfigureAwait(false);
+                    toSend = again.Select(f => f.Device).ToList();
+                    return again;
+                },
+                cancellationToken).ConfigureAwait(false);
+            foreach (var failed in unresolved) Fail(output, IotErrorInfo.FromApi(failed.Error, TargetOf(failed.Device)));
             ReportProgress(output);
+        }
+
+        /// <summary>One send: successes and final failures are reported; the devices worth sending again are returned.</summary>
+        private async Task<List<FailedDevice>> SendOnceAsync(string projectId, IReadOnlyList<DeviceRef> batch, ICommandOutput output, ApiCallContext context, CancellationToken cancellationToken)
+        {
+            IReadOnlyList<DeviceError> errors;
+            try
+            {
+                errors = await SendBatchAsync(projectId, batch, context, cancellationToken).ConfigureAwait(false);
+            }
+            catch (IotApiException e) when (!ErrorRules.EndsTheCommand(e))
+            {
+                // The whole call failed after its own retries: every device in it failed that way.
+                foreach (var device in batch) Fail(output, IotErrorInfo.FromApi(e, TargetOf(device)));
+                return new List<FailedDevice>();
+            }
+
+            var failedById = new Dictionary<string, DeviceError>(StringComparer.Ordinal);
+            foreach (var error in errors) failedById[error.DeviceId] = error;
+            var done = batch.Where(d => !failedById.ContainsKey(d.DeviceId)).ToList();
+            _succeeded += done.Count;
+            if (Options.PassThru) await EmitChangedAsync(projectId, done, output, context, cancellationToken).ConfigureAwait(false);
+
+            var again = new List<FailedDevice>();
+            foreach (var device in batch)
+            {
+                if (!failedById.TryGetValue(device.DeviceId, out var error)) continue;
+                if (error.MayResend && error.Error.IsRetryable) again.Add(new FailedDevice(device, error.Error));
+                else Fail(output, IotErrorInfo.FromApi(error.Error, TargetOf(device)));
+            }
+
+            return again;
         }
 
         private async Task EmitChangedAsync(string projectId, List<DeviceRef> done, ICommandOutput output, ApiCallContext context, CancellationToken cancellationToken)
@@ -210,11 +240,7 @@ namespace IotAdmin.Operations.Bulk
             }
 
             // Plain ids: one filtered re-read per 50 devices, never one GET per device.
-            for (var i = 0; i < unknown.Count; i += GetDeviceOperation.IdsPerRequest)
-            {
-                var query = new DeviceQuery { ProjectId = ProjectAfter(projectId), DeviceIds = unknown.Skip(i).Take(GetDeviceOperation.IdsPerRequest).ToList() };
-                await foreach (var device in Session.Backend.ListDevicesAsync(query, context, cancellationToken).ConfigureAwait(false)) output.WriteObject(device);
-            }
+            await foreach (var device in DeviceIdLookup.ListAsync(Session.Backend, ProjectAfter(projectId), unknown, null, context, cancellationToken).ConfigureAwait(false)) output.WriteObject(device);
         }
 
         private async Task<DeviceRef?> FindProjectAsync(DeviceRef device, ICommandOutput output, ApiCallContext context, CancellationToken cancellationToken)
@@ -224,9 +250,8 @@ namespace IotAdmin.Operations.Bulk
                 output.Verbose("Device '" + device.DeviceId + "' came without a project; looking it up (pass -ProjectId to save this request).");
                 return DeviceRef.FromDevice(await Session.Backend.GetDeviceAsync("-", device.DeviceId, context, cancellationToken).ConfigureAwait(false));
             }
-            catch (IotApiException e)
+            catch (IotApiException e) when (!ErrorRules.EndsTheCommand(e))
             {
-                if (e.Category == IotErrorCategory.AuthenticationError) throw;
                 Fail(output, IotErrorInfo.FromApi(e, device.DeviceId));
                 return null;
             }
@@ -247,6 +272,20 @@ namespace IotAdmin.Operations.Bulk
             var done = _succeeded + _failed;
             var rate = elapsed > 0 ? (done / elapsed).ToString("0", CultureInfo.InvariantCulture) : "-";
             output.WriteProgress(new IotProgress(_progressId, CommandName, string.Format(CultureInfo.InvariantCulture, "{0} devices done ({1} failed, {2} skipped); {3} devices/s; {4} requests", done, _failed, _skipped, rate, _counters.Requests)));
+        }
+
+        /// <summary>A device whose last send failed with a retryable error of its own.</summary>
+        private sealed class FailedDevice
+        {
+            public FailedDevice(DeviceRef device, IotApiException error)
+            {
+                Device = device;
+                Error = error;
+            }
+
+            public DeviceRef Device { get; }
+
+            public IotApiException Error { get; }
         }
     }
 }

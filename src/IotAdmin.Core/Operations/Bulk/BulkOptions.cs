@@ -3,7 +3,7 @@ using System;
 namespace IotAdmin.Operations.Bulk
 {
     /// <summary>How a bulk command batches and reports.</summary>
-    public sealed class BulkOptions
+    internal sealed class BulkOptions
     {
         /// <summary>The emulator's (and our assumed server) maximum devices per batchUpdate/transfer call.</summary>
         public const int MaxBatchSize = 1000;

@@ -5,9 +5,10 @@ namespace IotAdmin.Operations.Bulk
 {
     /// <summary>
     /// One device from the pipeline: an IotDevice object, or ids (a plain id, or a name "projects/p/devices/d").
-    /// When the object is known, its labels let a bulk command skip devices that need no change.
+    /// When the object is known, its labels let a bulk command refuse a change the device cannot take (too many
+    /// labels) before sending, and -PassThru emit the changed device without a re-read; the device is sent either way.
     /// </summary>
-    public sealed class DeviceRef
+    internal sealed class DeviceRef
     {
         private DeviceRef(string? projectId, string deviceId, IotDevice? device)
         {

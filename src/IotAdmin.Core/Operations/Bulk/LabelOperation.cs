@@ -8,8 +8,8 @@ using IotAdmin.Sessions;
 
 namespace IotAdmin.Operations.Bulk
 {
-    /// <summary>Set-IotLabel and Remove-IotLabel: one devices:batchUpdate call per batch, adding and/or removing labels.</summary>
-    public abstract class LabelOperation : BulkDeviceOperation
+    /// <summary>Set-IotLabel and Remove-IotLabel: one backend label change per batch (DT: one devices:batchUpdate call), adding and/or removing labels.</summary>
+    internal abstract class LabelOperation : BulkDeviceOperation
     {
         private static readonly IReadOnlyDictionary<string, string> NoLabels = new Dictionary<string, string>();
 
@@ -31,9 +31,7 @@ namespace IotAdmin.Operations.Bulk
             Validation.InputRules.Require(Session.Backend.CheckLabelChange(AddLabels, RemoveLabels), parameter);
         }
 
-        protected sealed override Task<IReadOnlyList<DeviceFailure>> SendBatchAsync(string projectId, IReadOnlyList<DeviceRef> batch, ApiCallContext context, CancellationToken cancellationToken) =>
+        protected sealed override Task<IReadOnlyList<DeviceError>> SendBatchAsync(string projectId, IReadOnlyList<DeviceRef> batch, ApiCallContext context, CancellationToken cancellationToken) =>
             Session.Backend.UpdateLabelsAsync(projectId, batch.Select(d => d.DeviceId).ToList(), AddLabels, RemoveLabels, context, cancellationToken);
-
-        protected sealed override (string Method, string Path) BatchCall(string projectId) => ("POST", Session.Endpoint.AbsolutePath + "projects/" + projectId + "/devices:batchUpdate");
     }
 }

@@ -17,7 +17,7 @@ namespace IotAdmin.Operations.Bulk
     /// may have happened after the server acted (5xx, time-out, reset), the devices already in the destination are
     /// counted as moved and only the rest are sent again. Devices already in the destination count as moved.
     /// </summary>
-    public sealed class MoveDeviceOperation : BulkDeviceOperation
+    internal sealed class MoveDeviceOperation : BulkDeviceOperation
     {
         private readonly string _destination;
 
@@ -26,9 +26,12 @@ namespace IotAdmin.Operations.Bulk
         {
             InputRules.Require(InputRules.CheckId("Destination project", destinationProjectId), "DestinationProjectId");
             _destination = destinationProjectId;
+            Action = "Move to project " + _destination;
         }
 
-        protected override string Action => "Move to project " + _destination;
+        protected override string Action { get; }
+
+        protected override bool HasPreparation => true;
 
         /// <summary>A missing destination would fail every batch: find out once, before the first device, and stop.</summary>
         protected override async Task PrepareAsync(ApiCallContext context, CancellationToken cancellationToken)
@@ -39,36 +42,48 @@ namespace IotAdmin.Operations.Bulk
         }
 
 
-        protected override async Task<IReadOnlyList<DeviceFailure>> SendBatchAsync(string projectId, IReadOnlyList<DeviceRef> batch, ApiCallContext context, CancellationToken cancellationToken)
+        /// <summary>
+        /// The transfer under the session's retry strategy. A transfer is not resent blindly: after a failure the server
+        /// may have acted on (5xx, time-out, reset), the next attempt first lists which devices arrived and sends only
+        /// the rest; after a 429 (the server did nothing) it sends the same devices again. When the retries end, the
+        /// devices still pending fail with the last error.
+        /// </summary>
+        protected override async Task<IReadOnlyList<DeviceError>> SendBatchAsync(string projectId, IReadOnlyList<DeviceRef> batch, ApiCallContext context, CancellationToken cancellationToken)
         {
             var pending = batch.Select(d => d.DeviceId).ToList();
-            var failures = new List<DeviceFailure>();
-            for (var attempt = 1; ; attempt++)
+            IotApiException? last = null;
+            var retries = Session.Api.Retries;
+            var scope = retries.Scope(context, Session.Options.MaxAttempts);
+            scope.Then = e => MayHaveActed(e) ? "checking which devices arrived" : null;
+            try
             {
-                try
-                {
-                    var outcome = await Session.Backend.TransferAsync(_destination, projectId, pending, mayRetry: false, context, cancellationToken).ConfigureAwait(false);
-                    failures.AddRange(outcome.Failures);
-                    return failures;
-                }
-                catch (IotApiException e) when (e.IsRetryable)
-                {
-                    if (attempt >= Session.Options.MaxAttempts)
+                return await retries.ExecuteAsync(
+                    scope,
+                    async ct =>
                     {
-                        // Out of attempts: the devices still pending failed with this error; the ones that arrived did not.
-                        failures.AddRange(pending.Select(id => new DeviceFailure(projectId, id, e.Status, e.ServerMessage ?? e.Message)));
-                        return failures;
-                    }
+                        if (last != null && MayHaveActed(last))
+                        {
+                            var arrived = await ArrivedAsync(pending, context, ct).ConfigureAwait(false);
+                            pending = pending.Where(id => !arrived.Contains(id)).ToList();
+                            if (pending.Count == 0) return (IReadOnlyList<DeviceError>)Array.Empty<DeviceError>();
+                        }
 
-                    var wait = e.RetryAfter ?? TimeSpan.FromSeconds(1);
-                    context.Log.Verbose("Transfer to " + _destination + " failed (" + e.Status + "); " + (e.Status == CanonicalStatus.ResourceExhausted ? "sending again" : "checking which devices arrived") + " after " + ErrorClassifier.Seconds(wait) + ".");
-                    await Session.Time.Delay(wait, cancellationToken).ConfigureAwait(false);
-                    context.Counters.AddRetry();
-                    if (e.Status == CanonicalStatus.ResourceExhausted) continue; // throttled: the server did nothing
-                    var arrived = await ArrivedAsync(pending, context, cancellationToken).ConfigureAwait(false);
-                    pending = pending.Where(id => !arrived.Contains(id)).ToList();
-                    if (pending.Count == 0) return failures;
-                }
+                        try
+                        {
+                            return await Session.Backend.TransferAsync(_destination, projectId, pending, context, ct).ConfigureAwait(false);
+                        }
+                        catch (IotApiException e)
+                        {
+                            last = e;
+                            throw;
+                        }
+                    },
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (IotApiException e) when (ReferenceEquals(e, last) && e.IsRetryable && !ErrorRules.EndsTheCommand(e))
+            {
+                // Out of retries: the devices still pending failed this way; the ones that arrived did not.
+                return pending.Select(id => new DeviceError(id, e, mayResend: false)).ToList();
             }
         }
 
@@ -76,16 +91,13 @@ namespace IotAdmin.Operations.Bulk
 
         protected override string ProjectAfter(string projectId) => _destination;
 
-        protected override (string Method, string Path) BatchCall(string projectId) => ("POST", Session.Endpoint.AbsolutePath + "projects/" + _destination + "/devices:transfer");
+        /// <summary>A throttled (429) call was not acted on; any other failure may have been.</summary>
+        private static bool MayHaveActed(IotApiException e) => e.Status != CanonicalStatus.ResourceExhausted;
 
         private async Task<HashSet<string>> ArrivedAsync(List<string> deviceIds, ApiCallContext context, CancellationToken cancellationToken)
         {
             var arrived = new HashSet<string>(StringComparer.Ordinal);
-            for (var i = 0; i < deviceIds.Count; i += GetDeviceOperation.IdsPerRequest)
-            {
-                var query = new DeviceQuery { ProjectId = _destination, DeviceIds = deviceIds.Skip(i).Take(GetDeviceOperation.IdsPerRequest).ToList() };
-                await foreach (var device in Session.Backend.ListDevicesAsync(query, context, cancellationToken).ConfigureAwait(false)) arrived.Add(device.DeviceId);
-            }
+            await foreach (var device in DeviceIdLookup.ListAsync(Session.Backend, _destination, deviceIds, null, context, cancellationToken).ConfigureAwait(false)) arrived.Add(device.DeviceId);
 
             return arrived;
         }

@@ -11,7 +11,7 @@ using IotAdmin.Sessions;
 namespace IotAdmin.Operations.Bulk
 {
     /// <summary>Remove-IotLabel: removes labels with devices:batchUpdate; removing an absent label is a no-op.</summary>
-    public sealed class RemoveLabelOperation : LabelOperation
+    internal sealed class RemoveLabelOperation : LabelOperation
     {
         private readonly IReadOnlyList<string> _names;
 
@@ -19,10 +19,11 @@ namespace IotAdmin.Operations.Bulk
             : base(session, "Remove-IotLabel", options)
         {
             _names = LabelChangeRules.ToRemoveNames(names);
+            Action = "Remove labels " + string.Join(", ", _names);
             CheckWithApi();
         }
 
-        protected override string Action => "Remove labels " + string.Join(", ", _names);
+        protected override string Action { get; }
 
 
         protected override IReadOnlyList<string> RemoveLabels => _names;

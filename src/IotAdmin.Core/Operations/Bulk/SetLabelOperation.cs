@@ -14,7 +14,7 @@ using IotAdmin.Validation;
 namespace IotAdmin.Operations.Bulk
 {
     /// <summary>Set-IotLabel: adds or overwrites labels with devices:batchUpdate (idempotent: re-running is harmless).</summary>
-    public sealed class SetLabelOperation : LabelOperation
+    internal sealed class SetLabelOperation : LabelOperation
     {
         private readonly IReadOnlyDictionary<string, string> _labels;
 
@@ -22,10 +22,11 @@ namespace IotAdmin.Operations.Bulk
             : base(session, "Set-IotLabel", options)
         {
             _labels = LabelChangeRules.ToAddLabels(labels);
+            Action = "Set labels " + LabelChangeRules.Describe(_labels);
             CheckWithApi();
         }
 
-        protected override string Action => "Set labels " + LabelChangeRules.Describe(_labels);
+        protected override string Action { get; }
 
 
         protected override string? CheckDevice(DeviceRef device)
