@@ -36,7 +36,16 @@ function ConvertTo-IotAboutTopic {
             'heading' { $out.Add('  ' + $block.Text) }
             'para' { $out.AddRange([string[]](Format-IotWrappedText $block.Text -Indent 4 -Width $script:AboutWidth)) }
             'list' { $out.AddRange([string[]](Format-IotWrappedText "- $($block.Text)" -Indent 4 -Width $script:AboutWidth -HangingIndent 2)) }
-            'code' { foreach ($line in $block.Lines) { $out.Add(("        $line").TrimEnd()) } }
+            'code' {
+                foreach ($line in $block.Lines) {
+                    $indented = ("        $line").TrimEnd()
+                    if ($indented.Length -gt $script:AboutWidth) {
+                        Write-Warning "$Path : a code line is longer than $($script:AboutWidth - 8) characters and is cut: $line"
+                        for (; $indented.Length -gt $script:AboutWidth; $indented = '          ' + $indented.Substring($script:AboutWidth)) { $out.Add($indented.Substring(0, $script:AboutWidth)) }
+                    }
+                    $out.Add($indented)
+                }
+            }
             'table' {
                 $header = $block.Rows[0]
                 foreach ($row in $block.Rows | Select-Object -Skip 1) {

@@ -81,7 +81,13 @@ function Format-IotWrappedText {
     $lines = [System.Collections.Generic.List[string]]::new()
     $line = ' ' * $Indent
     $start = $line.Length
-    foreach ($word in ($Text -split '\s+' | Where-Object { $_ })) {
+    # A word longer than a line (a JSON sample, a long address) is cut where the line ends.
+    $room = $Width - $Indent - $HangingIndent
+    $words = foreach ($word in ($Text -split '\s+' | Where-Object { $_ })) {
+        for ($at = 0; $word.Length - $at -gt $room; $at += $room) { $word.Substring($at, $room) }
+        $word.Substring($at)
+    }
+    foreach ($word in $words) {
         if ($line.Length -gt $start -and $line.Length + 1 + $word.Length -gt $Width) {
             $lines.Add($line)
             $line = ' ' * ($Indent + $HangingIndent)
