@@ -78,3 +78,70 @@ Describe 'List views' {
         }
     }
 }
+
+Describe 'Summaries and progress on the screen' {
+    BeforeAll {
+        # A child PowerShell like the one running this (pwsh, or pwsh.dll through dotnet when PowerShell is a .NET tool).
+        $exe = @(Join-Path $PSHOME 'pwsh'; Join-Path $PSHOME 'pwsh.exe') | Where-Object { Test-Path -LiteralPath $_ -PathType Leaf } | Select-Object -First 1
+        $script:childExe = if ($exe) { $exe } else { 'dotnet' }
+        $script:childArgs = @(if (-not $exe) { Join-Path $PSHOME 'pwsh.dll' })
+        $project = ($projects | Where-Object { -not $_.IsInventory } | Select-Object -First 1).ProjectId
+        $script:whatIf = "Import-Module '$manifest'; Connect-IotAdmin -CredentialsFile '$($emulator.CredentialsFile)' -Endpoint '$($emulator.ApiRoot)'; Get-IotDevice -ProjectId $project | Set-IotLabel -Label @{ audit = 'x' } -WhatIf | Out-Null"
+        function Invoke-Child([string[]] $Switches, [string] $Command) {
+            @(& $childExe @childArgs -NoProfile @Switches -Command $Command 2>&1) -join "`n"
+        }
+    }
+
+    It 'shows the bulk summary in an interactive console, ending with "N would change" under -WhatIf' {
+        $text = Invoke-Child @() $whatIf
+        $text | Should -Match '(?m)^Set-IotLabel: 0 failed, 0 skipped; 0 requests \(0 retried, 0 throttled\) in [\d.]+ s; \d+ would change$'
+    }
+
+    It 'keeps it on the Information stream only when PowerShell runs -NonInteractive' {
+        $text = Invoke-Child @('-NonInteractive') $whatIf
+        $text | Should -Not -Match 'would change'
+        $text | Should -Match 'What if:'
+    }
+
+    It 'is the same data with its tags for runbooks' {
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript('param($Manifest, $Session) Import-Module $Manifest; Get-IotDevice -Session $Session | Select-Object -First 3 | Set-IotLabel -Session $Session -Label @{ audit = ''x'' } -WhatIf').AddArgument($manifest).AddArgument($session)
+            $null = $ps.Invoke()
+            $record = @($ps.Streams.Information)[-1]
+            $record.Tags | Should -Be @('IotAdmin', 'Summary', 'Set-IotLabel')
+            $record.MessageData.WhatIf | Should -Be 3
+        }
+        finally {
+            $ps.Dispose()
+        }
+    }
+
+    It 'shows progress on a listing longer than a page (devices, pages, rate), completed at the end' {
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript('param($Manifest, $Session) Import-Module $Manifest; @(Get-IotDevice -Session $Session).Count').AddArgument($manifest).AddArgument($session)
+            $count = @($ps.Invoke())[0]
+            $progress = @($ps.Streams.Progress | Where-Object Activity -EQ 'Get-IotDevice')
+            $progress.Count | Should -BeGreaterOrEqual 2
+            $progress[0].StatusDescription | Should -Match '^\d+ devices so far; 2 pages; \d+ devices/s$'
+            $progress[-1].RecordType | Should -Be 'Completed'
+            $count | Should -Be 300
+        }
+        finally {
+            $ps.Dispose()
+        }
+    }
+
+    It 'shows no progress for a one-page listing' {
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript('param($Manifest, $Session, $Project) Import-Module $Manifest; $null = Get-IotDevice -Session $Session -ProjectId $Project -DeviceType co2').AddArgument($manifest).AddArgument($session).AddArgument($projects[1].ProjectId)
+            $null = $ps.Invoke()
+            @($ps.Streams.Progress | Where-Object Activity -EQ 'Get-IotDevice') | Should -BeNullOrEmpty
+        }
+        finally {
+            $ps.Dispose()
+        }
+    }
+}
