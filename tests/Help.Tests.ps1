@@ -73,7 +73,12 @@ Describe 'Get-Help <_> -Full' -ForEach $cmdlets {
     }
 
     It 'shows plain text, not markdown' {
-        $text | Should -Not -Match '`|\*\*|\]\('
+        # The prose: synopsis, description, parameters, remarks, inputs, outputs and notes (example code may hold a
+        # backtick, PowerShell's line continuation).
+        $prose = @($help.Synopsis; $help.description.Text; $help.parameters.parameter.description.Text; $help.examples.example.remarks.Text
+            $help.inputTypes.inputType.description.Text; $help.returnValues.returnValue.description.Text; $help.alertSet.alert.Text) -join "`n"
+        $prose | Should -Not -BeNullOrEmpty
+        $prose | Should -Not -Match '`|\*\*|\]\('
     }
 }
 
@@ -98,6 +103,8 @@ Describe 'Get-Help <_>' -ForEach $topics {
     }
 
     It 'shows plain text, not markdown' {
-        Get-Content -LiteralPath $file -Raw | Should -Not -Match '`|\*\*|\]\(|^#'
+        # Code (indented by 8) may hold a backtick, PowerShell's line continuation.
+        $prose = @(Get-Content -LiteralPath $file | Where-Object { $_ -notmatch '^ {8}' }) -join "`n"
+        $prose | Should -Not -Match '`|\*\*|\]\(|(?m)^#'
     }
 }
