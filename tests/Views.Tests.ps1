@@ -16,6 +16,11 @@ BeforeAll {
     $script:devices = @($all | Where-Object { -not $_.IsEmulated } | Select-Object -First 4) + @($all | Where-Object IsEmulated | Select-Object -First 1)
     $script:projects = @(Get-IotProject)
 
+    # A child PowerShell like the one running this (pwsh, or pwsh.dll through dotnet when PowerShell is a .NET tool).
+    $exe = @(Join-Path $PSHOME 'pwsh'; Join-Path $PSHOME 'pwsh.exe') | Where-Object { Test-Path -LiteralPath $_ -PathType Leaf } | Select-Object -First 1
+    $script:childExe = if ($exe) { $exe } else { 'dotnet' }
+    $script:childArgs = @(if (-not $exe) { Join-Path $PSHOME 'pwsh.dll' })
+
     # The rendered table: its header and dash lines, the width of each column (its dashes), and the text.
     function Get-TableLayout {
         param([object[]] $InputObject, [string] $View, [int] $Width = 80)
@@ -81,10 +86,6 @@ Describe 'List views' {
 
 Describe 'Summaries and progress on the screen' {
     BeforeAll {
-        # A child PowerShell like the one running this (pwsh, or pwsh.dll through dotnet when PowerShell is a .NET tool).
-        $exe = @(Join-Path $PSHOME 'pwsh'; Join-Path $PSHOME 'pwsh.exe') | Where-Object { Test-Path -LiteralPath $_ -PathType Leaf } | Select-Object -First 1
-        $script:childExe = if ($exe) { $exe } else { 'dotnet' }
-        $script:childArgs = @(if (-not $exe) { Join-Path $PSHOME 'pwsh.dll' })
         $project = ($projects | Where-Object { -not $_.IsInventory } | Select-Object -First 1).ProjectId
         $script:whatIf = "Import-Module '$manifest'; Connect-IotAdmin -CredentialsFile '$($emulator.CredentialsFile)' -Endpoint '$($emulator.ApiRoot)'; Get-IotDevice -ProjectId $project | Set-IotLabel -Label @{ audit = 'x' } -WhatIf | Out-Null"
         function Invoke-Child([string[]] $Switches, [string] $Command) {
