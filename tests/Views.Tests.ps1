@@ -146,3 +146,23 @@ Describe 'Summaries and progress on the screen' {
         }
     }
 }
+
+Describe 'Disconnecting at the prompt' {
+    It 'is no error the second time, nor when not connected' {
+        $s = Connect-IotAdmin -CredentialsFile $emulator.CredentialsFile -Endpoint $emulator.ApiRoot -PassThru
+        Disconnect-IotAdmin -Session $s -ErrorAction Stop
+        Disconnect-IotAdmin -Session $s -ErrorAction Stop
+        Disconnect-IotAdmin -ErrorAction Stop
+        $s.IsDisposed | Should -BeTrue
+    }
+
+    It 'tells a disconnected -Session from no session at all' {
+        $s = Connect-IotAdmin -CredentialsFile $emulator.CredentialsFile -Endpoint $emulator.ApiRoot -PassThru
+        Disconnect-IotAdmin -Session $s
+        $failure = { Get-IotProject -Session $s } | Should -Throw -ErrorId 'IotNotConnected,IotAdmin.Commands.GetIotProjectCommand' -PassThru
+        $failure.ErrorDetails.Message | Should -Be 'This session was disconnected (Disconnect-IotAdmin).'
+        $failure.ErrorDetails.RecommendedAction | Should -Match 'Connect-IotAdmin -PassThru'
+        $none = { Get-IotProject } | Should -Throw -ErrorId 'IotNotConnected,IotAdmin.Commands.GetIotProjectCommand' -PassThru
+        $none.ErrorDetails.Message | Should -Match 'Run Connect-IotAdmin first'
+    }
+}
