@@ -84,7 +84,10 @@ function Get-IotInputTypes {
         }
     }
     $byName = @($Command.Parameters | Where-Object { $_.Sets | Where-Object ByPropertyName } | ForEach-Object { @($_.Name) + @($_.Aliases) | Select-Object -Unique } )
-    if ($byName.Count) { $types['System.Management.Automation.PSObject'] = "Any object with a property named $($byName -join ', ') binds to the parameter of that name." }
+    if ($byName.Count) {
+        $names = if ($byName.Count -gt 1) { ($byName[0..($byName.Count - 2)] -join ', ') + ' or ' + $byName[-1] } else { $byName[0] }
+        $types['System.Management.Automation.PSObject'] = "Any object with a property named $names binds to the parameter of that name."
+    }
     if (-not $types.Count) { $types['None'] = 'This cmdlet takes no pipeline input.' }
     foreach ($key in $types.Keys) { [pscustomobject]@{ Name = $key; Description = $types[$key] } }
 }
@@ -160,8 +163,9 @@ function Write-IotMamlCommand {
     $Writer.WriteStartElement('examples', $script:CommandNs)
     foreach ($example in $Page.Examples) {
         $Writer.WriteStartElement('example', $script:CommandNs)
-        # Dashes either side, as PowerShell's own help has them, and within 80 columns.
-        $dashes = '-' * [Math]::Max(4, [Math]::Floor((76 - $example.Title.Length - 2) / 2))
+        # Dashes either side, as PowerShell's own help has them, within 80 columns (Get-Help indents titles by 4 and
+        # may add a space).
+        $dashes = '-' * [Math]::Max(4, [Math]::Floor((74 - $example.Title.Length - 2) / 2))
         $Writer.WriteElementString('title', $script:MamlNs, "$dashes $($example.Title) $dashes")
         $Writer.WriteElementString('code', $script:DevNs, $example.Code)
         Write-IotMamlParas $Writer $example.Remarks $DocsUri 'remarks' $script:DevNs
