@@ -1,6 +1,7 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
-# The default views (src/IotAdmin/IotAdmin.Format.ps1xml) rendered as an 80-column terminal shows them: every table
-# keeps each column readable and each id whole; list views show every property; a wider terminal shows more.
+# At the prompt: the default views (src/IotAdmin/IotAdmin.Format.ps1xml) rendered as an 80-column terminal shows them
+# (every table keeps each column readable and each id whole; list views show every property; a wider terminal shows
+# more), the bulk summary and listing progress on the screen, completion and disconnecting.
 # Against the emulator in its own process on 127.0.0.1. Needs ./build.ps1 Build.
 
 BeforeAll {
@@ -164,5 +165,17 @@ Describe 'Disconnecting at the prompt' {
         $failure.ErrorDetails.RecommendedAction | Should -Match 'Connect-IotAdmin -PassThru'
         $none = { Get-IotProject } | Should -Throw -ErrorId 'IotNotConnected,IotAdmin.Commands.GetIotProjectCommand' -PassThru
         $none.ErrorDetails.Message | Should -Match 'Run Connect-IotAdmin first'
+    }
+}
+
+Describe 'Tab completion' {
+    It 'offers the sortable fields for -OrderBy, not file names' {
+        $line = "Get-IotDevice -Session `$session -OrderBy rep"
+        $found = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+        $found.CompletionText | Should -Contain 'reported.temperature.value'
+        $found.CompletionText | ForEach-Object { $_ | Should -Match '^reported\.' }
+        $line = "Get-IotDevice -Session `$session -OrderBy '-lab"
+        $descending = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
+        $descending | Should -Contain "'-labels.name'"
     }
 }
