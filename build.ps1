@@ -2,9 +2,9 @@
 .SYNOPSIS
     Builds, tests and demonstrates IotAdmin.
 .DESCRIPTION
-    Build: publishes the module into out/IotAdmin (IotAdmin.psd1, IotAdmin.dll, the format file, en-US help when
-           platyPS is installed, and dependencies/ with IotAdmin.Core.dll and every third-party assembly) and the
-           emulator into out/emulator.
+    Build:   publishes the module into out/IotAdmin (IotAdmin.psd1, IotAdmin.dll, the format file, en-US help built
+             from docs/ and the compiled cmdlets by tools/HelpBuilder, LICENSE, and dependencies/ with IotAdmin.Core.dll
+             and every third-party assembly) and the emulator into out/emulator.
     Test:    the xunit suite (dotnet test), then Package, then the whole Pester suite (tests/*.Tests.ps1) in a child
              PowerShell with the pinned Pester (restored from NuGet with the test project; an installed Pester 5 is
              the fallback). Prints both counts and one closing "N passed, N failed, N skipped" line; fails when
@@ -44,78 +44,6 @@ function Invoke-Dotnet {
     if ($LASTEXITCODE -ne 0) { throw "dotnet $($args -join ' ') failed with exit code $LASTEXITCODE." }
 }
 
-# Turns docs/<Cmdlet>.md (platyPS layout) into MAML when platyPS is not installed: synopsis, description,
-# parameters and examples (syntax comes from the cmdlets themselves).
-function ConvertTo-MamlHelp {
-    param([System.IO.FileInfo[]] $Page, [string] $Path)
-    $maml = 'http://schemas.microsoft.com/maml/2004/10'
-    $command = 'http://schemas.microsoft.com/maml/dev/command/2004/10'
-    $dev = 'http://schemas.microsoft.com/maml/dev/2004/10'
-    $settings = [System.Xml.XmlWriterSettings]::new()
-    $settings.Indent = $true
-    $writer = [System.Xml.XmlWriter]::Create($Path, $settings)
-    function Write-Para([string] $text) {
-        foreach ($para in ($text -split '\r?\n\s*\r?\n')) {
-            if ($para.Trim()) { $writer.WriteElementString('para', $maml, ($para.Trim() -replace '\s*\r?\n\s*', ' ')) }
-        }
-    }
-    try {
-        $writer.WriteStartElement('helpItems', 'http://msh')
-        $writer.WriteAttributeString('schema', 'maml')
-        foreach ($file in $Page) {
-            $lines = Get-Content -LiteralPath $file.FullName
-            $sections = [ordered]@{}
-            $current = $null
-            foreach ($line in $lines) {
-                if ($line -match '^## (.+)$') { $current = $Matches[1]; $sections[$current] = [System.Collections.Generic.List[string]]::new(); continue }
-                if ($null -ne $current) { $sections[$current].Add($line) }
-            }
-            $name = $file.BaseName
-            $verb, $noun = $name -split '-', 2
-            $writer.WriteStartElement('command', 'command', $command)
-            $writer.WriteStartElement('details', $command)
-            $writer.WriteElementString('name', $command, $name)
-            $writer.WriteElementString('verb', $command, $verb)
-            $writer.WriteElementString('noun', $command, $noun)
-            $writer.WriteStartElement('description', $maml); Write-Para ($sections['SYNOPSIS'] -join "`n"); $writer.WriteEndElement()
-            $writer.WriteEndElement()
-            $writer.WriteStartElement('description', $maml); Write-Para ($sections['DESCRIPTION'] -join "`n"); $writer.WriteEndElement()
-
-            $writer.WriteStartElement('parameters', $command)
-            $text = $sections['PARAMETERS'] -join "`n"
-            foreach ($block in [regex]::Matches($text, '(?ms)^### -(?<name>\S+)\s*\n(?<desc>.*?)```yaml\n(?<yaml>.*?)```')) {
-                $yaml = $block.Groups['yaml'].Value
-                $field = { param($key) if ($yaml -match "(?m)^$($key): (.*)$") { $Matches[1].Trim() } else { '' } }
-                $writer.WriteStartElement('parameter', $command)
-                $writer.WriteAttributeString('required', (& $field 'Required').ToLowerInvariant())
-                $writer.WriteAttributeString('pipelineInput', (& $field 'Accept pipeline input'))
-                $writer.WriteAttributeString('position', (& $field 'Position').ToLowerInvariant())
-                $writer.WriteElementString('name', $maml, $block.Groups['name'].Value)
-                $writer.WriteStartElement('description', $maml); Write-Para $block.Groups['desc'].Value; $writer.WriteEndElement()
-                $writer.WriteElementString('parameterValue', $command, (& $field 'Type'))
-                $writer.WriteEndElement()
-            }
-            $writer.WriteEndElement()
-
-            $writer.WriteStartElement('examples', $command)
-            $text = $sections['EXAMPLES'] -join "`n"
-            foreach ($example in [regex]::Matches($text, '(?ms)^### (?<title>[^\n]+)\n```powershell\n(?<code>.*?)```(?<remarks>.*?)(?=^### |\z)')) {
-                $writer.WriteStartElement('example', $command)
-                $writer.WriteElementString('title', $maml, "-------------------------- $($example.Groups['title'].Value) --------------------------")
-                $writer.WriteElementString('code', $dev, $example.Groups['code'].Value.TrimEnd())
-                $writer.WriteStartElement('remarks', $dev); Write-Para $example.Groups['remarks'].Value; $writer.WriteEndElement()
-                $writer.WriteEndElement()
-            }
-            $writer.WriteEndElement()
-            $writer.WriteEndElement()
-        }
-        $writer.WriteEndElement()
-    }
-    finally {
-        $writer.Dispose()
-    }
-}
-
 function Invoke-ModuleBuild {
     $publish = Join-Path $out 'publish'
     Remove-Item -LiteralPath $moduleOut, $publish -Recurse -Force -ErrorAction SilentlyContinue
@@ -131,22 +59,9 @@ function Invoke-ModuleBuild {
     Copy-Item -LiteralPath (Join-Path $root 'IotAdmin.psd1'), (Join-Path $root 'LICENSE') -Destination $moduleOut
     Copy-Item -LiteralPath (Join-Path $root 'src/IotAdmin/IotAdmin.Format.ps1xml') -Destination $moduleOut
 
-    $help = Join-Path $moduleOut 'en-US'
-    $null = New-Item -ItemType Directory -Force -Path $help
-    $pages = Get-ChildItem -LiteralPath (Join-Path $root 'docs') -Filter '*-Iot*.md'
-    if (Get-Module -ListAvailable -Name platyPS) {
-        Import-Module platyPS
-        $null = New-ExternalHelp -Path $pages.FullName -OutputPath $help -Force
-        Write-Host "Help: en-US/IotAdmin.dll-Help.xml from $($pages.Count) pages in docs/ (platyPS)."
-    }
-    else {
-        ConvertTo-MamlHelp -Page $pages -Path (Join-Path $help 'IotAdmin.dll-Help.xml')
-        Write-Host "Help: en-US/IotAdmin.dll-Help.xml from $($pages.Count) pages in docs/ (platyPS is not installed: IotAdmin's own converter, synopsis, description, parameters and examples)."
-    }
-    # about_* topics are plain text for Get-Help about_IotAdmin*.
-    foreach ($topic in Get-ChildItem -LiteralPath (Join-Path $root 'docs') -Filter 'about_*.md') {
-        Copy-Item -LiteralPath $topic.FullName -Destination (Join-Path $help ($topic.BaseName + '.help.txt'))
-    }
+    # en-US help: MAML from docs/ and the compiled cmdlets, about_*.help.txt from docs/about_*.md (tools/HelpBuilder).
+    Import-Module (Join-Path $root 'tools/HelpBuilder/HelpBuilder.psm1') -Force
+    Write-Host (Build-IotAdminHelp -DocsPath (Join-Path $root 'docs') -ManifestPath (Join-Path $moduleOut 'IotAdmin.psd1') -OutputPath (Join-Path $moduleOut 'en-US'))
 
     Remove-Item -LiteralPath $emulatorOut -Recurse -Force -ErrorAction SilentlyContinue
     Invoke-Dotnet publish (Join-Path $root 'src/IotAdmin.Emulator/IotAdmin.Emulator.csproj') -c $Configuration -o $emulatorOut --nologo

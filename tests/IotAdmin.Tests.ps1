@@ -246,8 +246,8 @@ Describe 'Reading' {
 
     It 'renders the default table view' {
         $text = $devices | Select-Object -First 3 | Out-String
-        $text | Should -Match 'DeviceId\s+DisplayName\s+Type\s+ProjectId'
-        (Get-IotSession | Out-String -Width 120) | Should -Match 'Endpoint\s+KeyId\s+TokenExpiresOn\s+RateLimit'
+        $text | Should -Match 'DeviceId\s+DisplayName\s+Type\s+Bat%\s+Sig%\s+Labels'
+        (Get-IotSession | Out-String -Width 120) | Should -Match 'KeyId\s+TokenExpiresOn\s+RateLimit\s+Host'
         (Get-IotSession | Format-List | Out-String) | Should -Match 'Email\s+: '
     }
 
@@ -342,7 +342,18 @@ Describe 'Bulk changes' {
 
     It 'sends no mutating request with -WhatIf' {
         $before = (Get-IotEmulatorStat -Emulator $emulator).mutations
-        $null = Get-IotDevice -ProjectId $bulkProject | Remove-IotLabel -Name campaign -WhatIf
+        # In a runspace without a host: its one "What if:" line per device goes nowhere instead of into the test log.
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript('param($Manifest, $Session, $Project) Import-Module $Manifest; Get-IotDevice -Session $Session -ProjectId $Project | Remove-IotLabel -Session $Session -Name campaign -WhatIf -InformationVariable info; $info.MessageData').AddArgument($manifest).AddArgument((Get-IotSession)).AddArgument($bulkProject)
+            $summary = @($ps.Invoke())[-1]
+            $ps.HadErrors | Should -BeFalse
+        }
+        finally {
+            $ps.Dispose()
+        }
+        $summary.WhatIf | Should -BeGreaterThan 0
+        "$summary" | Should -Match "; $($summary.WhatIf) would change$"
         (Get-IotEmulatorStat -Emulator $emulator).mutations | Should -Be $before
         @(Get-IotDevice -ProjectId $bulkProject -Label @{ campaign = 'pester' }).Count | Should -BeGreaterThan 0
     }

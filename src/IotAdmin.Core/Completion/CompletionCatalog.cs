@@ -24,6 +24,18 @@ namespace IotAdmin.Completion
             "co2", "motion", "deskOccupancy", "contact", "ccon",
         };
 
+        /// <summary>Fields Get-IotDevice -OrderBy sorts on (dt-api.md §3 order_by); labels.&lt;key&gt; are added from the label keys seen.</summary>
+        public static readonly IReadOnlyList<string> SortableFields = new[]
+        {
+            "id", "type", "productNumber", "labels.name",
+            "reported.temperature.value", "reported.humidity.relativeHumidity", "reported.humidity.temperature",
+            "reported.co2.ppm", "reported.pressure.pascal", "reported.objectPresent.state", "reported.waterPresent.state",
+            "reported.motion.state", "reported.deskOccupancy.state", "reported.contact.state", "reported.touch.updateTime",
+            "reported.objectPresentCount.total", "reported.touchCount.total", "reported.networkStatus.signalStrength",
+            "reported.networkStatus.rssi", "reported.networkStatus.updateTime", "reported.batteryStatus.percentage",
+            "reported.connectionStatus.connection",
+        };
+
         private const int MaxLabelKeys = 1000;
 
         private static readonly TimeSpan ProjectCacheLifetime = TimeSpan.FromSeconds(60);
@@ -65,6 +77,27 @@ namespace IotAdmin.Completion
         /// <summary>Label keys seen in this session's device listings (plus "name").</summary>
         public IReadOnlyList<string> LabelKeys(string? prefix) =>
             _labelKeys.Keys.Where(k => prefix == null || k.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)).OrderBy(k => k, StringComparer.OrdinalIgnoreCase).ToList();
+
+        /// <summary>
+        /// -OrderBy values starting with <paramref name="prefix"/>: the sortable fields and labels.&lt;key&gt; for the
+        /// label keys seen; a leading "-" (descending) is kept on every suggestion.
+        /// </summary>
+        public IReadOnlyList<string> OrderByFields(string? prefix) => OrderByFields(prefix, _labelKeys.Keys);
+
+        /// <summary>The same without a session: the fixed fields and labels.&lt;key&gt; for <paramref name="labelKeys"/>.</summary>
+        public static IReadOnlyList<string> OrderByFields(string? prefix, IEnumerable<string> labelKeys)
+        {
+            var word = prefix ?? string.Empty;
+            var sign = word.StartsWith("-", StringComparison.Ordinal) ? "-" : string.Empty;
+            var field = word.Substring(sign.Length);
+            return SortableFields
+                .Concat(labelKeys.Select(k => "labels." + k))
+                .Distinct(StringComparer.Ordinal)
+                .Where(f => f.StartsWith(field, StringComparison.OrdinalIgnoreCase))
+                .OrderBy(f => f.StartsWith("reported.", StringComparison.Ordinal)).ThenBy(f => f, StringComparer.OrdinalIgnoreCase)
+                .Select(f => sign + f)
+                .ToList();
+        }
 
         internal void Observe(IotDevice device)
         {

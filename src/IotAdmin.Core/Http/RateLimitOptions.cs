@@ -44,7 +44,7 @@ namespace IotAdmin.Http
         public int Burst => Math.Max(1, (int)Math.Floor(RequestsPerWindow - (RequestsPerSecond * Window.TotalSeconds) - Math.Max(1, RequestsPerSecond * 0.5)));
 
         public override string ToString() => Enabled
-            ? RequestsPerWindow + " requests per " + Window.TotalSeconds + " s (client: " + RequestsPerSecond.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "/s, burst " + Burst + ")"
+            ? Output.CountText.Of(RequestsPerWindow, "request") + " per " + Window.TotalSeconds + " s (client: " + RequestsPerSecond.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "/s, burst " + Burst + ")"
             : "off";
 
         internal string Key => RequestsPerWindow + "/" + Window.Ticks + "/" + Utilization.ToString("R", System.Globalization.CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using IotAdmin.Output;
 
 namespace IotAdmin.Models
 {
@@ -33,12 +34,17 @@ namespace IotAdmin.Models
 
         public double DevicesPerSecond => Elapsed.TotalSeconds > 0 ? Math.Round((Succeeded + Failed) / Elapsed.TotalSeconds, 1) : 0;
 
+        /// <summary>
+        /// The line a person reads: what changed and what it cost. Under -WhatIf it ends with "N would change" (nothing
+        /// was sent, so nothing succeeded).
+        /// </summary>
         public override string ToString()
         {
             var c = CultureInfo.InvariantCulture;
-            var what = WhatIf > 0 ? string.Format(c, "{0} would change (WhatIf), ", WhatIf) : string.Empty;
-            return string.Format(c, "{0}: {1}{2} succeeded, {3} failed, {4} skipped; {5} requests ({6} retried, {7} throttled) in {8:0.0} s",
-                Command, what, Succeeded, Failed, Skipped, Requests, Retries, Throttled, Elapsed.TotalSeconds);
+            var cost = string.Format(c, "{0} ({1} retried, {2} throttled) in {3:0.0} s", CountText.Of(Requests, "request"), Retries, Throttled, Elapsed.TotalSeconds);
+            if (WhatIf > 0 && Succeeded == 0)
+                return string.Format(c, "{0}: {1} failed, {2} skipped; {3}; {4} would change", Command, Failed, Skipped, cost, WhatIf);
+            return string.Format(c, "{0}: {1} succeeded, {2} failed, {3} skipped; {4}", Command, Succeeded, Failed, Skipped, cost);
         }
     }
 }

@@ -35,20 +35,24 @@ namespace IotAdmin.Operations
                 return;
             }
 
+            var progress = new ListingProgress(output, context.Counters, session.Time, "Get-IotDevice", "device");
             if (request.ProjectId != null)
             {
                 filter.ProjectId = request.ProjectId;
-                await ListAsync(session, filter, request.ProjectId, output, context, cancellationToken).ConfigureAwait(false);
-                return;
+                await ListAsync(session, filter, request.ProjectId, output, context, progress, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                // No project: every project of every organization the account can see, via the "-" wildcard.
+                foreach (var organization in await session.GetOrganizationsAsync(context, cancellationToken).ConfigureAwait(false))
+                {
+                    filter.ProjectId = "-";
+                    filter.OrganizationId = organization.OrganizationId;
+                    await ListAsync(session, filter, organization.Name, output, context, progress, cancellationToken).ConfigureAwait(false);
+                }
             }
 
-            // No project: every project of every organization the account can see, via the "-" wildcard.
-            foreach (var organization in await session.GetOrganizationsAsync(context, cancellationToken).ConfigureAwait(false))
-            {
-                filter.ProjectId = "-";
-                filter.OrganizationId = organization.OrganizationId;
-                await ListAsync(session, filter, organization.Name, output, context, cancellationToken).ConfigureAwait(false);
-            }
+            progress.Complete();
         }
 
         /// <summary>Checks every filter before any request; throws ArgumentException naming the parameter.</summary>
@@ -81,7 +85,7 @@ namespace IotAdmin.Operations
             };
         }
 
-        private static async Task ListAsync(IotSession session, DeviceQuery query, object target, ICommandOutput output, ApiCallContext context, CancellationToken cancellationToken)
+        private static async Task ListAsync(IotSession session, DeviceQuery query, object target, ICommandOutput output, ApiCallContext context, ListingProgress progress, CancellationToken cancellationToken)
         {
             try
             {
@@ -89,6 +93,7 @@ namespace IotAdmin.Operations
                 {
                     session.Completion.Observe(device);
                     output.WriteObject(device);
+                    progress.Observe();
                 }
             }
             catch (IotApiException e) when (!Errors.ErrorRules.EndsTheCommand(e))

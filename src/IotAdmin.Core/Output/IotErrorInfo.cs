@@ -51,6 +51,13 @@ namespace IotAdmin.Output
         public static IotErrorInfo NotConnected() =>
             new IotErrorInfo(new InvalidOperationException("Not connected to an IoT API. Run Connect-IotAdmin first, or pass -Session."), ClientErrorIds.NotConnected, IotErrorCategory.InvalidOperation, null, "Not connected to an IoT API. Run Connect-IotAdmin first, or pass -Session.", "Run Connect-IotAdmin, or pass -Session.", true);
 
+        /// <summary>
+        /// The session given (with -Session, or in use while another runspace disconnected it) is disconnected:
+        /// terminating, with the same ErrorId as "not connected" so that scripts catch both alike.
+        /// </summary>
+        public static IotErrorInfo SessionDisconnected() =>
+            new IotErrorInfo(new ObjectDisposedException("IotSession", "This session was disconnected (Disconnect-IotAdmin)."), ClientErrorIds.NotConnected, IotErrorCategory.InvalidOperation, null, "This session was disconnected (Disconnect-IotAdmin).", "Run Connect-IotAdmin -PassThru and pass the new session with -Session.", true);
+
         public override string ToString() => ErrorId + ": " + Message;
     }
 }

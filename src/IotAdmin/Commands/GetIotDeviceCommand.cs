@@ -53,6 +53,7 @@ namespace IotAdmin.Commands
         /// <summary>A field path: labels.name, reported.temperature.value, id, type; "-" first for descending.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(OrderByCompleter))]
         public string? OrderBy { get; set; }
 
         protected override void ProcessRecord()

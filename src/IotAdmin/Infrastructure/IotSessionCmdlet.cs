@@ -16,9 +16,10 @@ namespace IotAdmin.Commands.Infrastructure
 
         protected override bool IsSessionDisposed => _resolved?.IsDisposed == true;
 
-        /// <summary>The session to use, or a terminating IotNotConnected error.</summary>
+        /// <summary>The session to use, or a terminating IotNotConnected error (saying which: none, or a disconnected -Session).</summary>
         protected IotSession ResolveSession()
         {
+            if (Session != null && Session.IsDisposed) ThrowTerminatingError(ErrorRecords.From(IotErrorInfo.SessionDisconnected()));
             var session = Session ?? CurrentSession.Get();
             if (session == null || session.IsDisposed) ThrowTerminatingError(ErrorRecords.From(IotErrorInfo.NotConnected()));
             _resolved = session;

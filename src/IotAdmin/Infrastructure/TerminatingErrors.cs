@@ -22,7 +22,7 @@ namespace IotAdmin.Commands.Infrastructure
             // Bad input, found before any request was sent.
             ArgumentException argument => InvalidArgument(argument),
             FileNotFoundException file => IotErrorInfo.NotFound(ClientErrorIds.FileNotFound, file.Message, file.FileName, "Check the path and run the command again."),
-            ObjectDisposedException disposed when sessionDisposed || disposed.ObjectName == nameof(IotSession) => IotErrorInfo.NotConnected(),
+            ObjectDisposedException disposed when sessionDisposed || disposed.ObjectName == nameof(IotSession) => IotErrorInfo.SessionDisconnected(),
             _ => null,
         };
 

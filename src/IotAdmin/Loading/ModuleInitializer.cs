@@ -38,10 +38,17 @@ namespace IotAdmin.Commands.Loading
             lock (Gate)
             {
                 if (_hooked) return;
-                _dependencies = Scan(DependencyFolder);
-                if (!_dependencies.TryGetValue(CoreName, out var corePath)) return; // not a built module (e.g. tests): nothing to resolve
-                _load = IsDotNetCore ? CreatePrivateContext(_dependencies) : Assembly.LoadFrom;
-                _core = _load(corePath);
+                // A re-import (Import-Module -Force) reuses the Core loaded first: IotAdmin.dll stays bound to it (an
+                // assembly never unloads), so a second copy would give scripts' [IotAdmin.Models.IotDevice] another
+                // type than the objects the cmdlets write.
+                if (_core == null)
+                {
+                    _dependencies = Scan(DependencyFolder);
+                    if (!_dependencies.TryGetValue(CoreName, out var corePath)) return; // not a built module (e.g. tests): nothing to resolve
+                    _load = IsDotNetCore ? CreatePrivateContext(_dependencies) : Assembly.LoadFrom;
+                    _core = _load(corePath);
+                }
+
                 AppDomain.CurrentDomain.AssemblyResolve += Resolve;
                 _hooked = true;
                 if (IsDotNetCore) _accelerators = TypeAccelerators.Register(_core);

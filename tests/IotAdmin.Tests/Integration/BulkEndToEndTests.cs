@@ -93,7 +93,7 @@ namespace IotAdmin.Tests.Integration
             Assert.True(summary.WhatIf > 200);
             Assert.Equal(summary.WhatIf, output.ShouldProcessCalls.Count);
             Assert.All(output.ShouldProcessCalls, c => Assert.Equal("Move to project " + emulator.Server.ProjectIds[0], c.Action));
-            Assert.Contains("would change (WhatIf)", summary.ToString());
+            Assert.EndsWith("; " + summary.WhatIf + " would change", summary.ToString());
         }
 
         [Fact]

@@ -271,7 +271,7 @@ namespace IotAdmin.Operations.Bulk
             var elapsed = Session.Time.GetElapsedTime(_started).TotalSeconds;
             var done = _succeeded + _failed;
             var rate = elapsed > 0 ? (done / elapsed).ToString("0", CultureInfo.InvariantCulture) : "-";
-            output.WriteProgress(new IotProgress(_progressId, CommandName, string.Format(CultureInfo.InvariantCulture, "{0} devices done ({1} failed, {2} skipped); {3} devices/s; {4} requests", done, _failed, _skipped, rate, _counters.Requests)));
+            output.WriteProgress(new IotProgress(_progressId, CommandName, string.Format(CultureInfo.InvariantCulture, "{0} done ({1} failed, {2} skipped); {3} devices/s; {4}", CountText.Of(done, "device"), _failed, _skipped, rate, CountText.Of(_counters.Requests, "request"))));
         }
 
         /// <summary>A device whose last send failed with a retryable error of its own.</summary>
