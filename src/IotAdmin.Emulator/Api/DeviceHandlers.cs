@@ -22,7 +22,7 @@ internal static class DeviceHandlers
             var organization = r.Query["organization"].ToString();
             if (organization.Length == 0) throw ApiError.BadRequest("listing devices of project '-' needs the organization parameter", "organization");
             if (organization.StartsWith("organizations/", StringComparison.Ordinal)) organization = organization["organizations/".Length..];
-            var orgId = r.Store.Read(v => v.Organization.Id);
+            var orgId = r.Store.Read(v => v.SeesOrganization(r.Caller) ? v.Organization.Id : null);
             if (organization != orgId) throw ApiError.NotFound($"organization '{organization}' not found");
             var named = r.Query["projects"].Where(p => !string.IsNullOrEmpty(p)).Select(p => p!.StartsWith("projects/", StringComparison.Ordinal) ? p["projects/".Length..] : p).ToHashSet(StringComparer.Ordinal);
             projects = named.Count > 0 ? named : null;
