@@ -46,9 +46,8 @@ internal sealed partial class FleetStore
         public bool SeesOrganization(Caller caller)
         {
             if (OrganizationRole(caller) != null) return true;
-            var id = caller.AccountId;
             var self = this;
-            return !caller.IsGoogle && _s._access.Members.Any(m => m.IsServiceAccount && m.Id == id && self.Project(m.Scope.Split('/')[1]) != null && m.Scope.StartsWith("projects/", StringComparison.Ordinal));
+            return self.Projects.Any(p => self.ProjectRole(caller, p) != null);
         }
 
         /// <summary>The caller's own permissions at the organization (GET /organizations/{o}/permissions).</summary>
