@@ -11,8 +11,6 @@ namespace IotAdmin.Tests.EmulatorApi
     /// <summary>Every call is authorized by the caller's role (dt-api-admin.md §2–3), over raw HTTP.</summary>
     public class AccessControlTests
     {
-        private static JsonObject Member(string email, string role) => new() { ["email"] = email, ["roles"] = new JsonArray("roles/" + role) };
-
         [Fact]
         public async Task The_seeded_account_is_organization_admin()
         {
@@ -47,7 +45,7 @@ namespace IotAdmin.Tests.EmulatorApi
             (await robot.Caller.SendAsync("GET", $"/organizations/{api.OrganizationId}")).DtError(404);
             (await robot.Caller.SendAsync("GET", $"/projects/-/devices?organization=organizations/{api.OrganizationId}")).DtError(404);
 
-            await admin.OkAsync("POST", $"/projects/{project}/members", Member(robot.Email, "project.user"));
+            await admin.OkAsync("POST", $"/projects/{project}/members", RawApi.Member(robot.Email, "project.user"));
             var visible = await robot.Caller.ListAsync("/projects", "projects");
             Assert.Equal("projects/" + project, Assert.Single(visible)!["name"]!.GetValue<string>());
             Assert.Single(await robot.Caller.ListAsync("/organizations", "organizations"));
@@ -67,7 +65,7 @@ namespace IotAdmin.Tests.EmulatorApi
             var admin = await api.AdminAsync();
             var project = api.Server.ProjectIds[1];
             var robot = await api.NewServiceAccountAsync(admin, project);
-            await admin.OkAsync("POST", $"/projects/{project}/members", Member(robot.Email, "project.user"));
+            await admin.OkAsync("POST", $"/projects/{project}/members", RawApi.Member(robot.Email, "project.user"));
 
             var devices = await robot.Caller.ListAsync($"/projects/{project}/devices", "devices");
             var device = devices[0]!["name"]!.GetValue<string>();
@@ -81,13 +79,52 @@ namespace IotAdmin.Tests.EmulatorApi
             Assert.Contains("project.developer", label.DtError(403));
             Assert.Contains("project.admin", (await robot.Caller.SendAsync("PATCH", $"/projects/{project}", new JsonObject { ["displayName"] = "mine" })).DtError(403));
             Assert.Contains("project.admin", (await robot.Caller.SendAsync("DELETE", $"/projects/{project}")).DtError(403));
-            (await robot.Caller.SendAsync("POST", $"/projects/{project}/members", Member("someone@example.com", "project.user"))).DtError(403);
+            (await robot.Caller.SendAsync("POST", $"/projects/{project}/members", RawApi.Member("someone@example.com", "project.user"))).DtError(403);
             (await robot.Caller.SendAsync("POST", $"/projects/{project}/serviceaccounts", new JsonObject())).DtError(403);
             (await robot.Caller.SendAsync("POST", $"/projects/{project}/devices", new JsonObject { ["type"] = "touch" })).DtError(403);
             Assert.Contains("organization.admin", (await robot.Caller.SendAsync("POST", "/projects", new JsonObject { ["displayName"] = "x", ["organization"] = "organizations/" + api.OrganizationId })).DtError(403));
             (await robot.Caller.SendAsync("GET", $"/organizations/{api.OrganizationId}/members")).DtError(403);
             // Nothing changed.
             Assert.NotEqual("x", (await admin.OkAsync("GET", "/" + device))["labels"]!["zone"]?.GetValue<string>());
+        }
+
+        [Theory]
+        [InlineData("POST", "/projects/P/devices/D/labels", "{\"key\":\"k\",\"value\":\"v\"}")]
+        [InlineData("PATCH", "/projects/P/devices/D/labels/name", "{\"value\":\"v\"}")]
+        [InlineData("DELETE", "/projects/P/devices/D/labels/name", null)]
+        [InlineData("DELETE", "/projects/P/devices/D", null)]
+        [InlineData("POST", "/projects/P/devices/D:publish", "{\"touch\":{}}")]
+        [InlineData("POST", "/projects/P/devices:transfer", "{\"devices\":[\"projects/P/devices/D\"]}")]
+        [InlineData("POST", "/projects/P/serviceaccounts/S/keys", null)]
+        [InlineData("DELETE", "/projects/P/serviceaccounts/S", null)]
+        [InlineData("PATCH", "/projects/P/members/S", "{\"roles\":[\"roles/project.admin\"]}")]
+        public async Task Every_device_and_admin_change_is_403_for_a_project_user(string method, string path, string? json)
+        {
+            await using var api = await RawApi.StartAsync();
+            var admin = await api.AdminAsync();
+            var project = api.Server.ProjectIds[1];
+            var robot = await api.NewServiceAccountAsync(admin, project);
+            await admin.OkAsync("POST", $"/projects/{project}/members", RawApi.Member(robot.Email, "project.user"));
+            var device = (await admin.ListAsync($"/projects/{project}/devices", "devices"))[0]!["name"]!.GetValue<string>().Split('/')[3];
+            var before = (await admin.OkAsync("GET", $"/projects/{project}/devices/{device}")).ToJsonString();
+            path = path.Replace("/P", "/" + project).Replace("/D", "/" + device).Replace("/S", "/" + robot.Id);
+            var answer = json == null ? await robot.Caller.SendAsync(method, path) : await robot.Caller.SendRawAsync(method, path, json.Replace("/P/", $"/{project}/").Replace("/D\"", $"/{device}\""));
+            Assert.Contains("needs the role", answer.DtError(403));
+            Assert.Equal(before, (await admin.OkAsync("GET", $"/projects/{project}/devices/{device}")).ToJsonString());
+            Assert.Equal("roles/project.user", (await admin.OkAsync("GET", $"/projects/{project}/members/{robot.Id}"))["roles"]![0]!.GetValue<string>());
+        }
+
+        [Fact]
+        public async Task A_reset_forgets_accounts_made_through_the_API_but_keeps_the_seeded_one()
+        {
+            await using var api = await RawApi.StartAsync();
+            var admin = await api.AdminAsync();
+            var robot = await api.NewServiceAccountAsync(admin, api.Inventory);
+            await admin.OkAsync("POST", $"/organizations/{api.OrganizationId}/members", RawApi.Member(robot.Email, "organization.admin"));
+            using (var reset = await RawApi.Http.PostAsync(new Uri(api.Server.BaseAddress, "_emulator/reset"), null)) reset.EnsureSuccessStatusCode();
+            (await robot.Caller.SendAsync("GET", "/projects")).DtError(401);
+            Assert.Equal(api.Server.ProjectIds.Count, (await admin.ListAsync("/projects", "projects")).Count);
+            Assert.Equal(2, (await admin.ListAsync($"/organizations/{api.OrganizationId}/members", "members")).Count);
         }
 
         [Fact]
@@ -97,7 +134,7 @@ namespace IotAdmin.Tests.EmulatorApi
             var admin = await api.AdminAsync();
             var project = api.Server.ProjectIds[1];
             var robot = await api.NewServiceAccountAsync(admin, project);
-            await admin.OkAsync("POST", $"/projects/{project}/members", Member(robot.Email, "project.developer"));
+            await admin.OkAsync("POST", $"/projects/{project}/members", RawApi.Member(robot.Email, "project.developer"));
 
             var device = (await robot.Caller.ListAsync($"/projects/{project}/devices", "devices"))[0]!["name"]!.GetValue<string>();
             var batch = await robot.Caller.OkAsync("POST", $"/projects/{project}/devices:batchUpdate", new JsonObject { ["devices"] = new JsonArray(device), ["addLabels"] = new JsonObject { ["zone"] = "dev" } });
@@ -117,14 +154,14 @@ namespace IotAdmin.Tests.EmulatorApi
             var mine = api.Server.ProjectIds[1];
             var other = api.Server.ProjectIds[2];
             var robot = await api.NewServiceAccountAsync(admin, mine);
-            await admin.OkAsync("POST", $"/projects/{mine}/members", Member(robot.Email, "project.admin"));
+            await admin.OkAsync("POST", $"/projects/{mine}/members", RawApi.Member(robot.Email, "project.admin"));
 
             await robot.Caller.OkAsync("PATCH", $"/projects/{mine}", new JsonObject { ["displayName"] = "Renamed" });
             var helper = await api.NewServiceAccountAsync(robot.Caller, mine, "helper");
-            await robot.Caller.OkAsync("POST", $"/projects/{mine}/members", Member(helper.Email, "project.user"));
+            await robot.Caller.OkAsync("POST", $"/projects/{mine}/members", RawApi.Member(helper.Email, "project.user"));
             Assert.Single(await helper.Caller.ListAsync("/projects", "projects"));
-            (await robot.Caller.SendAsync("POST", $"/projects/{other}/members", Member(helper.Email, "project.user"))).DtError(404);
-            (await robot.Caller.SendAsync("POST", $"/organizations/{api.OrganizationId}/members", Member(helper.Email, "organization.admin"))).DtError(403);
+            (await robot.Caller.SendAsync("POST", $"/projects/{other}/members", RawApi.Member(helper.Email, "project.user"))).DtError(404);
+            (await robot.Caller.SendAsync("POST", $"/organizations/{api.OrganizationId}/members", RawApi.Member(helper.Email, "organization.admin"))).DtError(403);
 
             // Transfer needs device.transfer in the source too: devices of an invisible project are NOT_FOUND, per device.
             var foreign = (await admin.ListAsync($"/projects/{other}/devices", "devices"))[0]!["name"]!.GetValue<string>();
@@ -139,7 +176,7 @@ namespace IotAdmin.Tests.EmulatorApi
             await using var api = await RawApi.StartAsync();
             var admin = await api.AdminAsync();
             var robot = await api.NewServiceAccountAsync(admin, api.Inventory);
-            var added = await admin.OkAsync("POST", $"/organizations/{api.OrganizationId}/members", Member(robot.Email, "organization.admin"));
+            var added = await admin.OkAsync("POST", $"/organizations/{api.OrganizationId}/members", RawApi.Member(robot.Email, "organization.admin"));
             Assert.Equal(api.Server.ProjectIds.Count, (await robot.Caller.ListAsync("/projects", "projects")).Count);
             var project = await api.NewProjectAsync(robot.Caller, "By robot");
 
@@ -167,7 +204,7 @@ namespace IotAdmin.Tests.EmulatorApi
             await using var api = await RawApi.StartAsync();
             var admin = await api.AdminAsync();
             var robot = await api.NewServiceAccountAsync(admin, api.Inventory);
-            await admin.OkAsync("POST", $"/projects/{api.Inventory}/members", Member(robot.Email, "project.user"));
+            await admin.OkAsync("POST", $"/projects/{api.Inventory}/members", RawApi.Member(robot.Email, "project.user"));
             var basic = new RawApi.Caller(api, Convert.ToBase64String(Encoding.UTF8.GetBytes(robot.KeyId + ":" + robot.Secret)), "Basic");
             Assert.Contains("enableBasicAuth", (await basic.SendAsync("GET", "/projects")).DtError(401));
 

@@ -8,15 +8,13 @@ namespace IotAdmin.Tests.EmulatorApi
     /// <summary>Members of projects and of the organization, invite URLs and the batches (dt-api-admin.md §2), over raw HTTP.</summary>
     public class MemberTests
     {
-        private static JsonObject Member(string email, params string[] roles) => new() { ["email"] = email, ["roles"] = new JsonArray(roles.Select(r => (JsonNode?)("roles/" + r)).ToArray()) };
-
         [Fact]
         public async Task An_unknown_email_is_a_pending_user_with_an_invite_url_and_a_lowercased_email()
         {
             await using var api = await RawApi.StartAsync();
             var admin = await api.AdminAsync();
             var project = api.Server.ProjectIds[1];
-            var added = await admin.OkAsync("POST", $"/projects/{project}/members", Member("New.Person@Example.COM", "project.developer"));
+            var added = await admin.OkAsync("POST", $"/projects/{project}/members", RawApi.Member("New.Person@Example.COM", "project.developer"));
             Assert.Equal("new.person@example.com", added["email"]!.GetValue<string>());
             Assert.Equal("PENDING", added["status"]!.GetValue<string>());
             Assert.Equal("USER", added["accountType"]!.GetValue<string>());
@@ -33,7 +31,7 @@ namespace IotAdmin.Tests.EmulatorApi
             Assert.StartsWith("https://", url["inviteUrl"]!.GetValue<string>());
             Assert.Contains(name, (await admin.ListAsync($"/projects/{project}/members", "members")).Select(m => m!["name"]!.GetValue<string>()));
 
-            Assert.Contains("already", (await admin.SendAsync("POST", $"/projects/{project}/members", Member("new.person@example.com", "project.user"))).DtError(409));
+            Assert.Contains("already", (await admin.SendAsync("POST", $"/projects/{project}/members", RawApi.Member("new.person@example.com", "project.user"))).DtError(409));
         }
 
         [Fact]
@@ -43,14 +41,14 @@ namespace IotAdmin.Tests.EmulatorApi
             var admin = await api.AdminAsync();
             var project = api.Server.ProjectIds[1];
             var robot = await api.NewServiceAccountAsync(admin, project, "Robot One");
-            var sa = await admin.OkAsync("POST", $"/projects/{project}/members", Member(robot.Email, "project.user"));
+            var sa = await admin.OkAsync("POST", $"/projects/{project}/members", RawApi.Member(robot.Email, "project.user"));
             Assert.Equal($"projects/{project}/members/{robot.Id}", sa["name"]!.GetValue<string>());
             Assert.Equal("ACCEPTED", sa["status"]!.GetValue<string>());
             Assert.Equal("SERVICE_ACCOUNT", sa["accountType"]!.GetValue<string>());
             Assert.Equal("Robot One", sa["displayName"]!.GetValue<string>());
             Assert.Contains("PENDING", (await admin.SendAsync("GET", $"/projects/{project}/members/{robot.Id}:getInviteUrl")).DtError(400));
 
-            var owner = await admin.OkAsync("POST", $"/projects/{project}/members", Member("owner@emulated-organization.example", "project.admin"));
+            var owner = await admin.OkAsync("POST", $"/projects/{project}/members", RawApi.Member("owner@emulated-organization.example", "project.admin"));
             Assert.Equal("ACCEPTED", owner["status"]!.GetValue<string>());
             Assert.Contains("USER", (await admin.SendAsync("GET", "/" + owner["name"]!.GetValue<string>() + ":getInviteUrl")).DtError(400));
         }
@@ -65,7 +63,7 @@ namespace IotAdmin.Tests.EmulatorApi
             await using var api = await RawApi.StartAsync();
             var admin = await api.AdminAsync();
             var list = roles.Length == 0 ? new string[0] : roles.Split(',');
-            Assert.Contains(message, (await admin.SendAsync("POST", $"/projects/{api.Inventory}/members", Member("a@example.com", list))).DtError(400));
+            Assert.Contains(message, (await admin.SendAsync("POST", $"/projects/{api.Inventory}/members", RawApi.Member("a@example.com", list))).DtError(400));
         }
 
         [Theory]
@@ -86,8 +84,8 @@ namespace IotAdmin.Tests.EmulatorApi
             await using var api = await RawApi.StartAsync();
             var admin = await api.AdminAsync();
             var project = api.Server.ProjectIds[1];
-            var name = (await admin.OkAsync("POST", $"/projects/{project}/members", Member("b@example.com", "project.user")))["name"]!.GetValue<string>();
-            var changed = await admin.OkAsync("PATCH", "/" + name, Member("ignored@example.com", "project.admin"));
+            var name = (await admin.OkAsync("POST", $"/projects/{project}/members", RawApi.Member("b@example.com", "project.user")))["name"]!.GetValue<string>();
+            var changed = await admin.OkAsync("PATCH", "/" + name, RawApi.Member("ignored@example.com", "project.admin"));
             Assert.Equal("roles/project.admin", Assert.Single(changed["roles"]!.AsArray())!.GetValue<string>());
             Assert.Equal("b@example.com", changed["email"]!.GetValue<string>());
             // SW's form: displayName and status alongside, update_mask=roles.
@@ -106,8 +104,8 @@ namespace IotAdmin.Tests.EmulatorApi
             await using var api = await RawApi.StartAsync();
             var admin = await api.AdminAsync();
             var org = $"/organizations/{api.OrganizationId}/members";
-            Assert.Contains("organization.admin", (await admin.SendAsync("POST", org, Member("c@example.com", "project.admin"))).DtError(400));
-            var added = await admin.OkAsync("POST", org, Member("C@example.com", "organization.admin"));
+            Assert.Contains("organization.admin", (await admin.SendAsync("POST", org, RawApi.Member("c@example.com", "project.admin"))).DtError(400));
+            var added = await admin.OkAsync("POST", org, RawApi.Member("C@example.com", "organization.admin"));
             Assert.Matches($"^organizations/{api.OrganizationId}/members/[0-9]+$", added["name"]!.GetValue<string>());
             Assert.Null(added["createTime"]);
             Assert.Equal(3, (await admin.ListAsync(org, "members")).Count); // the seeded account, the owner and c@
@@ -163,8 +161,8 @@ namespace IotAdmin.Tests.EmulatorApi
             var admin = await api.AdminAsync();
             var (p1, p2) = (api.Server.ProjectIds[1], api.Server.ProjectIds[2]);
             var robot = await api.NewServiceAccountAsync(admin, p1);
-            await admin.OkAsync("POST", $"/projects/{p1}/members", Member(robot.Email, "project.admin"));
-            await admin.OkAsync("POST", $"/projects/{p2}/members", Member(robot.Email, "project.developer"));
+            await admin.OkAsync("POST", $"/projects/{p1}/members", RawApi.Member(robot.Email, "project.admin"));
+            await admin.OkAsync("POST", $"/projects/{p2}/members", RawApi.Member(robot.Email, "project.developer"));
             JsonObject Item(string p) => new() { ["project"] = "projects/" + p, ["email"] = "z@example.com", ["roles"] = new JsonArray("roles/project.user") };
             await robot.Caller.OkAsync("POST", "/projects/-/members:batchCreate", new JsonObject { ["members"] = new JsonArray(Item(p1)) });
             Assert.Contains("membership.create", (await robot.Caller.SendAsync("POST", "/projects/-/members:batchCreate", new JsonObject { ["members"] = new JsonArray(Item(p2)) })).DtError(403));

@@ -76,6 +76,10 @@ namespace IotAdmin.Tests.EmulatorApi
             return project["name"]!.GetValue<string>()["projects/".Length..];
         }
 
+        /// <summary>An invitation body: {"email","roles":["roles/…"]}.</summary>
+        public static JsonObject Member(string email, params string[] roles) =>
+            new JsonObject { ["email"] = email, ["roles"] = new JsonArray(roles.Select(r => (JsonNode?)("roles/" + r)).ToArray()) };
+
         public async Task AddFaultAsync(JsonObject fault)
         {
             using var content = new StringContent(fault.ToJsonString(), Encoding.UTF8, "application/json");
