@@ -92,6 +92,9 @@ public sealed class EmulatorServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Cancelled when the host is asked to stop (SIGTERM, SIGINT, SIGQUIT: the host's own signal handling).</summary>
+    public CancellationToken Stopping => _app.Lifetime.ApplicationStopping;
+
     public Task StopAsync() => _app.StopAsync();
 
     public async ValueTask DisposeAsync()

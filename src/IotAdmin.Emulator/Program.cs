@@ -40,6 +40,9 @@ Console.CancelKeyPress += (_, e) =>
     stop.TrySetResult();
 };
 AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.TrySetResult();
+// The host takes SIGTERM (and cancels the runtime's default exit) to stop the application: follow it, or `kill`
+// leaves a running emulator behind.
+server.Stopping.Register(() => stop.TrySetResult());
 await stop.Task;
 return 0;
 

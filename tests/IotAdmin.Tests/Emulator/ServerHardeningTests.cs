@@ -126,8 +126,36 @@ namespace IotAdmin.Tests.EmulatorApi
             }
         }
 
+        [Fact]
+        public async Task The_process_stops_on_SIGTERM()
+        {
+            if (OperatingSystem.IsWindows()) return; // no SIGTERM there
+            var directory = Directory.CreateTempSubdirectory("iotadmin-emu-").FullName;
+            try
+            {
+                var credentials = Path.Combine(directory, "emu.json");
+                var run = RunEmulatorAsync(directory, new Dictionary<string, string>(), "--urls", "http://127.0.0.1:0", "--credentials-file", credentials, "--devices", "5");
+                try
+                {
+                    await WaitForTokenEndpointAsync(credentials, run);
+                    using (var kill = Process.Start("kill", new[] { "-TERM", _running!.Id.ToString() })) await kill.WaitForExitAsync();
+                    var (exit, _, _) = await run.WaitAsync(TimeSpan.FromSeconds(20));
+                    Assert.Equal(0, exit);
+                }
+                finally
+                {
+                    StopRunning();
+                }
+            }
+            finally
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+
         private Process? _running;
 
+        /// <summary>Kills the emulator this test started, if it still runs.</summary>
         private void StopRunning()
         {
             if (_running is { HasExited: false } p) p.Kill();
@@ -144,7 +172,16 @@ namespace IotAdmin.Tests.EmulatorApi
             _running = process;
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            try
+            {
+                await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            }
+            finally
+            {
+                if (!process.HasExited) process.Kill();
+                _running = null;
+            }
+
             return (process.ExitCode, await stdout, await stderr);
         }
 
