@@ -89,8 +89,6 @@ internal sealed partial class FleetStore
             return p;
         }
 
-        public bool DeleteProject(string id) => _s._projects.Remove(id);
-
         public DeviceRecord CreateDevice(string projectId, string type, IDictionary<string, string> labels)
         {
             var d = new DeviceRecord { Id = Ids.New(_s._random, "emu"), ProjectId = projectId, Type = type, CreatedAt = _s.Now };
