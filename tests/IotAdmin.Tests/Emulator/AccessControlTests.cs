@@ -115,6 +115,26 @@ namespace IotAdmin.Tests.EmulatorApi
         }
 
         [Fact]
+        public async Task A_device_named_through_the_wildcard_project_is_authorized_in_its_own_project()
+        {
+            await using var api = await RawApi.StartAsync();
+            var admin = await api.AdminAsync();
+            var (mine, other) = (api.Server.ProjectIds[1], api.Server.ProjectIds[2]);
+            var robot = await api.NewServiceAccountAsync(admin, mine);
+            await admin.OkAsync("POST", $"/projects/{mine}/members", RawApi.Member(robot.Email, "project.user"));
+            var own = (await admin.ListAsync($"/projects/{mine}/devices", "devices"))[0]!["name"]!.GetValue<string>().Split('/')[3];
+            var foreign = (await admin.ListAsync($"/projects/{other}/devices", "devices"))[0]!["name"]!.GetValue<string>().Split('/')[3];
+
+            await robot.Caller.OkAsync("GET", $"/projects/-/devices/{own}");
+            (await robot.Caller.SendAsync("GET", $"/projects/-/devices/{foreign}")).DtError(404);
+            Assert.Contains("device.update", (await robot.Caller.SendAsync("POST", $"/projects/-/devices/{own}/labels", new JsonObject { ["key"] = "k", ["value"] = "v" })).DtError(403));
+            (await robot.Caller.SendAsync("POST", $"/projects/-/devices/{foreign}/labels", new JsonObject { ["key"] = "k", ["value"] = "v" })).DtError(404);
+            (await robot.Caller.SendAsync("DELETE", $"/projects/-/devices/{foreign}/labels/name")).DtError(404);
+            Assert.NotNull((await admin.OkAsync("GET", $"/projects/{other}/devices/{foreign}"))["labels"]!["name"]);
+            Assert.Null((await admin.OkAsync("GET", $"/projects/{other}/devices/{foreign}"))["labels"]!["k"]);
+        }
+
+        [Fact]
         public async Task A_reset_forgets_accounts_made_through_the_API_but_keeps_the_seeded_one()
         {
             await using var api = await RawApi.StartAsync();

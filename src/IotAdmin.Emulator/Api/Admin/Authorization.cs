@@ -16,6 +16,9 @@ internal static class Authorization
     /// <returns>true (for <see cref="FleetStore.Read{T}"/>); throws when the caller may not.</returns>
     public static bool Check(FleetStore.StoreView v, Caller caller, string method, string[] segments)
     {
+        // A device named through the "-" wildcard (projects/-/devices/{d}…) is checked in its own project.
+        if (segments is ["projects", "-", "devices", var d, ..] && v.DeviceForWrite(d.Split(':')[0]) is { } device)
+            segments = ["projects", device.ProjectId, .. segments[2..]];
         var need = Requirement(method, segments);
         if (need == null) return true;
         if (need.Scope == "organization")
