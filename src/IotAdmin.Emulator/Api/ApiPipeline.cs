@@ -79,7 +79,7 @@ internal sealed class ApiPipeline
             if (template == null) throw ApiError.NotFound($"no such path '{path}'");
             if (handler == null) throw new ApiError(405, $"method {method} is not allowed on {template}", "UNIMPLEMENTED");
             var body = mutation ? await ReadBodyAsync(context) : null;
-            if (!isGoogle) _store.Read(v => Authorization.Check(v, caller, method, segments));
+            _store.Read(v => Authorization.Check(v, caller, isGoogle, method, segments));
             var touched = mutation ? Routes.TouchedDevices(segments, body).Distinct().ToList() : new List<string>();
             if (!_busy.TryEnter(touched)) throw new ApiError(409, "concurrent modification of a device; re-read and retry", "ABORTED");
             try

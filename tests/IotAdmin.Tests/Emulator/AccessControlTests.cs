@@ -135,6 +135,19 @@ namespace IotAdmin.Tests.EmulatorApi
         }
 
         [Fact]
+        public async Task DT_service_accounts_do_not_reach_the_Cloud_IoT_Core_API()
+        {
+            await using var api = await RawApi.StartAsync();
+            var admin = await api.AdminAsync();
+            var registries = $"{api.Server.GoogleApiRoot.AbsoluteUri}/projects/{api.Server.Options.GoogleProject}/locations/{api.Server.Options.GoogleLocation}/registries";
+            using var request = new HttpRequestMessage(HttpMethod.Get, registries);
+            request.Headers.TryAddWithoutValidation("Authorization", admin.Authorization);
+            using var response = await RawApi.Http.SendAsync(request);
+            Assert.Equal(403, (int)response.StatusCode);
+            Assert.Equal("PERMISSION_DENIED", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!["status"]!.GetValue<string>());
+        }
+
+        [Fact]
         public async Task A_reset_forgets_accounts_made_through_the_API_but_keeps_the_seeded_one()
         {
             await using var api = await RawApi.StartAsync();

@@ -8,14 +8,19 @@ namespace IotAdmin.Emulator.Api.Admin;
 /// project of its path or the organization. A project the caller has no role in is 404 (it cannot see it); a visible
 /// one without the permission is 403 naming the weakest role that has it. Routes over several projects (the "-"
 /// wildcard, projects:batchUpdate, POST /projects) are checked per project by their handlers with <see cref="May"/>.
+/// The Cloud IoT Core API (/v1) takes only its own account's tokens, and that account has no role under /v2.
 /// </summary>
 internal static class Authorization
 {
     private sealed record Need(string Scope, string? ScopeId, string? Permission);
 
     /// <returns>true (for <see cref="FleetStore.Read{T}"/>); throws when the caller may not.</returns>
-    public static bool Check(FleetStore.StoreView v, Caller caller, string method, string[] segments)
+    public static bool Check(FleetStore.StoreView v, Caller caller, bool cloudIotCore, string method, string[] segments)
     {
+        // The Cloud IoT Core API (/v1) is its key file's account's alone; DT roles do not reach it.
+        if (cloudIotCore)
+            return caller.IsGoogle ? true : throw new ApiError(403, "Permission denied: the Cloud IoT Core API (/v1) takes the account of the emulator's Google key file, not a DT service account.", "PERMISSION_DENIED");
+
         // A device named through the "-" wildcard (projects/-/devices/{d}…) is checked in its own project.
         if (segments is ["projects", "-", "devices", var d, ..] && v.DeviceForWrite(d.Split(':')[0]) is { } device)
             segments = ["projects", device.ProjectId, .. segments[2..]];
