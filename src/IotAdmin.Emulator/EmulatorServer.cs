@@ -1,7 +1,7 @@
 using System.Net;
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using IotAdmin.Emulator.Access;
 using IotAdmin.Emulator.Api;
 using IotAdmin.Emulator.Auth;
 using IotAdmin.Emulator.Control;
@@ -54,8 +54,8 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     public static async Task<EmulatorServer> StartAsync(EmulatorOptions options, CancellationToken cancellationToken = default)
     {
-        var listen = LoopbackUri(options.Urls);
-        var credentials = CredentialsFor(options.Seed);
+        var listen = LoopbackEndPoint(options.Urls);
+        var credentials = SeededAccount.CredentialsFor(options.Seed);
         var store = new FleetStore(options);
         var stats = new Stats();
         var faults = new FaultInjector(options);
@@ -63,18 +63,29 @@ public sealed class EmulatorServer : IAsyncDisposable
         var snapshots = new PageSnapshots(options.TimeProvider);
         Uri? bound = null; // known once Kestrel has picked the port
         var google = new Lazy<GoogleAccount>(() => new GoogleAccount(options.GoogleProject, new Uri(bound!, GoogleAccount.TokenPath)));
-        var pipeline = new ApiPipeline(options, store, new TokenIssuer(credentials, google, options), rate, faults, stats, snapshots);
+        var pipeline = new ApiPipeline(options, store, new TokenIssuer(keyId => store.Read(v => v.KeyGrant(keyId)), google, options), rate, faults, stats, snapshots);
         var control = new ControlApi(store, faults, stats, rate, snapshots);
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = Array.Empty<string>(), EnvironmentName = "Production" });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = Array.Empty<string>(), EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls(listen.AbsoluteUri.TrimEnd('/'));
+        // Ambient configuration (Kestrel__Endpoints__… variables, ASPNETCORE_URLS, an appsettings.json) could add or
+        // move endpoints, even to 0.0.0.0: none is read. The one endpoint is the loopback address checked above.
+        builder.Configuration.Sources.Clear();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(listen));
         var app = builder.Build();
         app.Run(context => context.Request.Path.StartsWithSegments("/_emulator") ? control.HandleAsync(context) : pipeline.HandleAsync(context));
         await app.StartAsync(cancellationToken);
 
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        bound = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToList();
+        var strays = addresses.Where(a => !IsLoopbackUrl(a)).ToList();
+        if (addresses.Count != 1 || strays.Count > 0)
+        {
+            await app.StopAsync(cancellationToken);
+            await app.DisposeAsync();
+            throw new InvalidOperationException($"the emulator must listen on one loopback address only, but bound {string.Join(", ", addresses)}");
+        }
+
+        bound = new Uri(addresses[0].TrimEnd('/') + "/");
         var server = new EmulatorServer(app, store, google, options, credentials, bound);
         if (options.GoogleKeyFile != null) await WriteAtomicallyAsync(options.GoogleKeyFile, server.GoogleKeyFileJson);
         if (options.CredentialsFile != null) await server.WriteCredentialsFileAsync(options.CredentialsFile);
@@ -90,23 +101,23 @@ public sealed class EmulatorServer : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    /// <summary>Only loopback addresses: the emulator is never reachable from another machine.</summary>
-    private static Uri LoopbackUri(string urls)
+    /// <summary>
+    /// Only loopback addresses: the emulator is never reachable from another machine. "localhost" is 127.0.0.1;
+    /// IPv4-mapped IPv6 addresses (::ffff:127.0.0.1) are refused, as Kestrel cannot bind them.
+    /// </summary>
+    internal static IPEndPoint LoopbackEndPoint(string urls)
     {
-        if (!Uri.TryCreate(urls.Split(';')[0].Trim(), UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp)
+        if (!Uri.TryCreate(urls.Split(';')[0].Trim(), UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp || uri.AbsolutePath != "/")
             throw new ArgumentException($"--urls '{urls}' must be an http URL such as http://127.0.0.1:5080.");
-        var loopback = uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
-        if (!loopback) throw new ArgumentException($"--urls '{urls}' is not a loopback address; the emulator listens on 127.0.0.1, [::1] or localhost only.");
-        return uri;
+        var host = uri.Host.Trim('[', ']');
+        IPAddress? ip = string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback : IPAddress.TryParse(host, out var parsed) ? parsed : null;
+        if (ip == null || !IPAddress.IsLoopback(ip)) throw new ArgumentException($"--urls '{urls}' is not a loopback address; the emulator listens on 127.0.0.1, [::1] or localhost only.");
+        if (ip.IsIPv4MappedToIPv6) throw new ArgumentException($"--urls '{urls}' is an IPv4-mapped IPv6 address; use http://{ip.MapToIPv4()}:{uri.Port} instead.");
+        return new IPEndPoint(ip, uri.Port);
     }
 
-    /// <summary>Deterministic per seed, so scripts can keep a credentials file between runs.</summary>
-    private static EmulatorCredentials CredentialsFor(int seed)
-    {
-        var bytes = SHA256.HashData(BitConverter.GetBytes(seed));
-        var hex = Convert.ToHexString(bytes).ToLowerInvariant();
-        return new EmulatorCredentials("emukey" + hex[..14], "emusecret-" + hex[14..46], $"emulator-{seed}@iotadmin-emulator.local");
-    }
+    private static bool IsLoopbackUrl(string address) =>
+        Uri.TryCreate(address, UriKind.Absolute, out var uri) && IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip) && !ip.IsIPv4MappedToIPv6;
 
     private async Task WriteCredentialsFileAsync(string path)
     {

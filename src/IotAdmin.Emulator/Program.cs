@@ -66,7 +66,7 @@ static async Task<EmulatorServer?> StartOrExplainAsync(EmulatorOptions options)
         Console.Error.WriteLine("error: " + e.Message);
         return null;
     }
-    catch (IOException e)
+    catch (Exception e) when (e is IOException or InvalidOperationException or System.Net.Sockets.SocketException)
     {
         Console.Error.WriteLine("error: cannot listen on " + options.Urls + ": " + e.Message);
         return null;

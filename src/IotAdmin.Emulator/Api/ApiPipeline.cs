@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using IotAdmin.Emulator.Access;
+using IotAdmin.Emulator.Api.Admin;
 using IotAdmin.Emulator.Auth;
 using IotAdmin.Emulator.Control;
 using IotAdmin.Emulator.Paging;
@@ -9,7 +11,8 @@ namespace IotAdmin.Emulator.Api;
 
 /// <summary>
 /// Every request but the control API passes here, in the service's order: count → injected fault → authentication
-/// → rate limit → latency → concurrent-change check → handler. Errors are written by <see cref="ErrorWriter"/> only.
+/// → rate limit → authorization (the caller's role) → latency → concurrent-change check → handler. Errors are written
+/// by <see cref="ErrorWriter"/> only.
 /// </summary>
 internal sealed class ApiPipeline
 {
@@ -47,24 +50,27 @@ internal sealed class ApiPipeline
         var style = isGoogle ? "google" : _options.ErrorStyle; // Cloud IoT Core has one error shape
         try
         {
-            if (isToken)
-            {
-                await TokenAsync(context, method, path == GoogleAccount.TokenPath);
-                return;
-            }
-
-            if (!isApi) throw ApiError.NotFound($"no such path '{path}'; the API lives under /v2 (and /v1 for Cloud IoT Core)");
+            if (!isApi && !isToken) throw ApiError.NotFound($"no such path '{path}'; the API lives under /v2 (and /v1 for Cloud IoT Core)");
             var loseAnswer = false;
-            if (_faults.Take(method, path) is { } fault)
+            if (_faults.Take(method, path, random: !isToken) is { } fault) // token faults are scripted only
             {
                 style = fault.Style ?? style;
                 loseAnswer = fault.Kind == "lost";
                 if (await ApplyFaultAsync(context, fault, style)) return;
             }
 
-            var (account, problem) = _tokens.Authenticate(context.Request.Headers.Authorization.ToString());
-            if (account == null) throw new ApiError(401, "unauthenticated: " + problem, "UNAUTHENTICATED");
-            if (!_rate.TryAcquire(account, out var retryAfter))
+            if (isToken)
+            {
+                await TokenAsync(context, method, path == GoogleAccount.TokenPath, loseAnswer);
+                return;
+            }
+
+            var (identity, problem) = _tokens.Authenticate(context.Request.Headers.Authorization.ToString());
+            if (identity == null) throw new ApiError(401, "unauthenticated: " + problem, "UNAUTHENTICATED");
+            var caller = Caller.FromIdentity(identity);
+            if (!caller.IsGoogle && _store.Read(v => v.ServiceAccount(caller.AccountId)) == null)
+                throw new ApiError(401, "unauthenticated: the service account no longer exists", "UNAUTHENTICATED");
+            if (!_rate.TryAcquire(identity, out var retryAfter))
             {
                 _stats.Throttled();
                 throw new ApiError(429, $"too many requests: at most {_options.RateLimit} requests per 10 s per service account", "RESOURCE_EXHAUSTED", retryAfter: TimeSpan.FromSeconds(retryAfter), reason: "RATE_LIMIT_EXCEEDED");
@@ -73,6 +79,7 @@ internal sealed class ApiPipeline
             if (template == null) throw ApiError.NotFound($"no such path '{path}'");
             if (handler == null) throw new ApiError(405, $"method {method} is not allowed on {template}", "UNIMPLEMENTED");
             var body = mutation ? await ReadBodyAsync(context) : null;
+            _store.Read(v => Authorization.Check(v, caller, isGoogle, method, segments));
             var touched = mutation ? Routes.TouchedDevices(segments, body).Distinct().ToList() : new List<string>();
             if (!_busy.TryEnter(touched)) throw new ApiError(409, "concurrent modification of a device; re-read and retry", "ABORTED");
             try
@@ -80,7 +87,7 @@ internal sealed class ApiPipeline
                 // Reads wait before answering; writes are made first and answered after the latency, so a concurrent
                 // change of the same device during that time is refused (409 ABORTED) rather than silently lost.
                 if (!mutation) await LatencyAsync(context);
-                var request = new RequestContext { Http = context, Segments = segments, Body = body, Store = _store, Options = _options, Snapshots = _snapshots };
+                var request = new RequestContext { Http = context, Segments = segments, Body = body, Store = _store, Options = _options, Snapshots = _snapshots, Caller = caller };
                 var answer = handler(request);
                 if (mutation) await LatencyAsync(context);
                 if (loseAnswer)
@@ -104,6 +111,11 @@ internal sealed class ApiPipeline
         {
             // The client went away.
         }
+        catch (Exception e) when (e is InvalidOperationException or FormatException && e.TargetSite?.DeclaringType?.Namespace?.StartsWith("System.Text.Json", StringComparison.Ordinal) == true)
+        {
+            // A body field of the wrong JSON type ({"displayName":5}) that a handler read without checking.
+            if (!context.Response.HasStarted) await ErrorWriter.WriteAsync(context, ApiError.BadRequest("a field of the request body has the wrong JSON type: " + e.Message, "body"), style);
+        }
         finally
         {
             _stats.Count(route, context.Response.StatusCode, mutation);
@@ -113,7 +125,7 @@ internal sealed class ApiPipeline
     private Task LatencyAsync(HttpContext context) =>
         _options.LatencyMs > 0 ? Task.Delay(TimeSpan.FromMilliseconds(_options.LatencyMs), _options.TimeProvider, context.RequestAborted) : Task.CompletedTask;
 
-    private async Task TokenAsync(HttpContext context, string method, bool google)
+    private async Task TokenAsync(HttpContext context, string method, bool google, bool loseAnswer)
     {
         if (method != "POST") throw new ApiError(405, "the token endpoint takes POST", "UNIMPLEMENTED");
         if (!context.Request.HasFormContentType) throw ApiError.BadRequest("the token request must be application/x-www-form-urlencoded", "body");
@@ -121,6 +133,12 @@ internal sealed class ApiPipeline
         var own = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.Path}";
         var (status, body) = google ? _tokens.IssueGoogle(form, own) : _tokens.Issue(form, own);
         if (status == 200) _stats.TokenIssued();
+        if (loseAnswer)
+        {
+            context.Abort(); // the token is issued; the client never hears of it
+            return;
+        }
+
         await JsonReply.WriteAsync(context, status, body);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using IotAdmin.Emulator.Api.Admin;
 using IotAdmin.Emulator.Store;
 
 namespace IotAdmin.Emulator.Api;
@@ -6,6 +7,12 @@ namespace IotAdmin.Emulator.Api;
 /// <summary>/v2/projects/{p}/devices… (and the wildcard project "-").</summary>
 internal static class DeviceHandlers
 {
+    /// <summary>The device types the emulator API creates (dt-api-admin.md §9).</summary>
+    private static readonly HashSet<string> CreatableTypes = new(StringComparer.Ordinal)
+    {
+        "touch", "temperature", "proximity", "touchCounter", "proximityCounter", "humidity", "waterDetector", "co2", "motion", "contact", "deskOccupancy", "ccon",
+    };
+
     public static JsonNode List(RequestContext r)
     {
         var projectId = r.Segments[1];
@@ -15,7 +22,7 @@ internal static class DeviceHandlers
             var organization = r.Query["organization"].ToString();
             if (organization.Length == 0) throw ApiError.BadRequest("listing devices of project '-' needs the organization parameter", "organization");
             if (organization.StartsWith("organizations/", StringComparison.Ordinal)) organization = organization["organizations/".Length..];
-            var orgId = r.Store.Read(v => v.Organization.Id);
+            var orgId = r.Store.Read(v => v.SeesOrganization(r.Caller) ? v.Organization.Id : null);
             if (organization != orgId) throw ApiError.NotFound($"organization '{organization}' not found");
             var named = r.Query["projects"].Where(p => !string.IsNullOrEmpty(p)).Select(p => p!.StartsWith("projects/", StringComparison.Ordinal) ? p["projects/".Length..] : p).ToHashSet(StringComparer.Ordinal);
             projects = named.Count > 0 ? named : null;
@@ -26,11 +33,13 @@ internal static class DeviceHandlers
             if (r.Store.Read(v => v.Project(projectId)) == null) throw ProjectHandlers.ProjectNotFound(projectId);
         }
 
-        bool InScope(DeviceRecord d) => projectId == "-" ? projects == null || projects.Contains(d.ProjectId) : d.ProjectId == projectId;
+        // Across projects, only those the caller may read devices in (Authorization checked a named project).
+        bool InScope(FleetStore.StoreView v, DeviceRecord d) =>
+            projectId == "-" ? (projects == null || projects.Contains(d.ProjectId)) && Authorization.May(v, r.Caller, d.ProjectId, "device.read") : d.ProjectId == projectId;
         return r.Page(
             "devices",
-            () => r.Store.Read(v => DeviceFilter.Apply(v.Devices.Where(InScope), r.Query).Select(d => d.Id).ToList()),
-            id => r.Store.Read(v => v.Device(id) is { } d && InScope(d) ? d.ToJson() : null));
+            () => r.Store.Read(v => DeviceFilter.Apply(v.Devices.Where(d => InScope(v, d)), r.Query).Select(d => d.Id).ToList()),
+            id => r.Store.Read(v => v.Device(id) is { } d && InScope(v, d) ? d.ToJson() : null));
     }
 
     public static JsonNode Get(RequestContext r)
@@ -39,7 +48,7 @@ internal static class DeviceHandlers
         return r.Store.Read(v =>
         {
             var d = v.Device(deviceId);
-            if (d == null || (projectId != "-" && d.ProjectId != projectId)) throw ApiError.NotFound($"device '{deviceId}' not found" + (projectId == "-" ? string.Empty : $" in project '{projectId}'"));
+            if (d == null || (projectId != "-" && d.ProjectId != projectId) || (projectId == "-" && !Authorization.May(v, r.Caller, d.ProjectId, "device.read"))) throw ApiError.NotFound($"device '{deviceId}' not found" + (projectId == "-" ? string.Empty : $" in project '{projectId}'"));
             return d.ToJson();
         });
     }
@@ -48,19 +57,12 @@ internal static class DeviceHandlers
     {
         var projectId = ProjectHandlers.ProjectId(r);
         var body = r.BodyObject();
-        var type = body["type"]?.GetValue<string>();
+        var type = body.OptionalString("type");
         if (string.IsNullOrWhiteSpace(type)) throw ApiError.BadRequest("type is required", "type");
-        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (body["labels"] is JsonObject given)
-        {
-            foreach (var l in given)
-            {
-                var value = l.Value?.GetValue<string>();
-                var problem = LabelRules.CheckKey(l.Key) ?? LabelRules.CheckValue(l.Key, value);
-                if (problem != null) throw ApiError.BadRequest(problem, "labels");
-                labels[l.Key] = value!;
-            }
-        }
+        if (!CreatableTypes.Contains(type)) throw ApiError.BadRequest($"type '{type}' cannot be emulated; one of {string.Join(", ", CreatableTypes)}", "type");
+        var labels = body.StringMap("labels");
+        foreach (var l in labels)
+            if ((LabelRules.CheckKey(l.Key) ?? LabelRules.CheckValue(l.Key, l.Value)) is { } problem) throw ApiError.BadRequest(problem, "labels");
 
         return r.Store.Read(v => v.Project(projectId) == null ? throw ProjectHandlers.ProjectNotFound(projectId) : v.CreateDevice(projectId, type, labels).ToJson());
     }

@@ -52,8 +52,8 @@ internal static class LabelHandlers
     {
         var (projectId, deviceId) = DeviceHandlers.Ids(r);
         var body = r.BodyObject();
-        var key = body["key"]?.GetValue<string>();
-        var value = body["value"]?.GetValue<string>() ?? string.Empty;
+        var key = body.OptionalString("key");
+        var value = body.OptionalString("value") ?? string.Empty;
         var problem = LabelRules.CheckKey(key) ?? LabelRules.CheckValue(key!, value);
         if (problem != null) throw ApiError.BadRequest(problem, "key");
         return r.Store.Read(v =>
@@ -70,7 +70,7 @@ internal static class LabelHandlers
     {
         var (projectId, deviceId) = DeviceHandlers.Ids(r);
         var key = Uri.UnescapeDataString(r.Segments[5]);
-        var value = r.BodyObject()["value"]?.GetValue<string>();
+        var value = r.BodyObject().OptionalString("value");
         if (LabelRules.CheckValue(key, value) is { } problem) throw ApiError.BadRequest(problem, "value");
         return r.Store.Read(v =>
         {

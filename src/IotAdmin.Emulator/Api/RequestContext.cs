@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using IotAdmin.Emulator.Access;
 using IotAdmin.Emulator.Paging;
 using IotAdmin.Emulator.Store;
 
@@ -19,6 +20,9 @@ internal sealed class RequestContext
     public required EmulatorOptions Options { get; init; }
 
     public required PageSnapshots Snapshots { get; init; }
+
+    /// <summary>Who sent the request (authorization: Api/Admin/Authorization.cs).</summary>
+    public required Caller Caller { get; init; }
 
     public IQueryCollection Query => Http.Request.Query;
 

@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
+using IotAdmin.Emulator.Api.Admin;
 
 namespace IotAdmin.Emulator.Api;
 
 /// <summary>The /v2 routes: path shape → (method → handler), with the template the stats count under.</summary>
-internal static class Routes
+internal static partial class Routes
 {
     private sealed record Shape(string Template, Func<string[], bool> Fits, Dictionary<string, Func<RequestContext, JsonNode>> Methods);
 
@@ -11,8 +12,8 @@ internal static class Routes
     {
         new("/v2/organizations", s => s is ["organizations"], new() { ["GET"] = ProjectHandlers.ListOrganizations }),
         new("/v2/organizations/{o}", s => s is ["organizations", _], new() { ["GET"] = ProjectHandlers.GetOrganization }),
-        new("/v2/projects", s => s is ["projects"], new() { ["GET"] = ProjectHandlers.ListProjects, ["POST"] = ProjectHandlers.CreateProject }),
-        new("/v2/projects/{p}", s => s is ["projects", _], new() { ["GET"] = ProjectHandlers.GetProject, ["PATCH"] = ProjectHandlers.UpdateProject, ["DELETE"] = ProjectHandlers.DeleteProject }),
+        new("/v2/projects", s => s is ["projects"], new() { ["GET"] = ProjectHandlers.ListProjects, ["POST"] = ProjectAdminHandlers.Create }),
+        new("/v2/projects/{p}", s => s is ["projects", _], new() { ["GET"] = ProjectHandlers.GetProject, ["PATCH"] = ProjectAdminHandlers.Update, ["DELETE"] = ProjectAdminHandlers.Delete }),
         new("/v2/projects/{p}/devices", s => s is ["projects", _, "devices"], new() { ["GET"] = DeviceHandlers.List, ["POST"] = DeviceHandlers.Create }),
         new("/v2/projects/{p}/devices:batchUpdate", s => s is ["projects", _, "devices:batchUpdate"], new() { ["POST"] = LabelHandlers.BatchUpdate }),
         new("/v2/projects/{p}/devices:transfer", s => s is ["projects", _, "devices:transfer"], new() { ["POST"] = TransferHandler.Transfer }),
@@ -34,7 +35,8 @@ internal static class Routes
     public static (string? Template, Func<RequestContext, JsonNode>? Handler) MatchGoogle(string method, string[] segments) => Find(GoogleShapes, method, segments);
 
     /// <summary>The route for a request under /v2: its template (or null for an unknown path) and handler (or null for a wrong method).</summary>
-    public static (string? Template, Func<RequestContext, JsonNode>? Handler) Match(string method, string[] segments) => Find(Shapes, method, segments);
+    public static (string? Template, Func<RequestContext, JsonNode>? Handler) Match(string method, string[] segments) =>
+        Find(Shapes, method, segments) is { Template: not null } found ? found : Find(AdminShapes, method, segments);
 
     private static (string? Template, Func<RequestContext, JsonNode>? Handler) Find(Shape[] shapes, string method, string[] segments)
     {

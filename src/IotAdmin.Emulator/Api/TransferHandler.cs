@@ -32,9 +32,15 @@ internal static class TransferHandler
                     continue;
                 }
 
-                if (d == null || d.ProjectId != parts[1])
+                if (d == null || d.ProjectId != parts[1] || !Admin.Authorization.May(v, r.Caller, d.ProjectId, "device.read"))
                 {
                     errors.Add(LabelHandlers.Error(name, "NOT_FOUND", "resource not found"));
+                    continue;
+                }
+
+                if (!Admin.Authorization.May(v, r.Caller, d.ProjectId, "device.transfer"))
+                {
+                    errors.Add(LabelHandlers.Error(name, "PERMISSION_DENIED", Admin.Authorization.Denied("device.transfer", "project '" + d.ProjectId + "'").Message));
                     continue;
                 }
 

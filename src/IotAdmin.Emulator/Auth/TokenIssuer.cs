@@ -3,12 +3,14 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using IotAdmin.Emulator.Access;
 
 namespace IotAdmin.Emulator.Auth;
 
 /// <summary>
 /// POST /oauth2/token, the JWT-bearer grant of dt-api.md §1: HS256 signed with the key's secret (UTF-8), header kid,
-/// iss = the account's e-mail, aud = this token endpoint (or DT's), exp - iat ≤ 1 h, 30 s clock skew.
+/// iss = the account's e-mail, aud = this token endpoint (or DT's), exp - iat ≤ 1 h, 30 s clock skew. Any key of any
+/// service account in the store works; a token stands for its service account (<see cref="Caller.Identity"/>).
 /// </summary>
 internal sealed class TokenIssuer
 {
@@ -17,14 +19,15 @@ internal sealed class TokenIssuer
 
     private static readonly TimeSpan Skew = TimeSpan.FromSeconds(30);
 
-    private readonly EmulatorCredentials _account;
+    private readonly Func<string, KeyGrant?> _keys;
     private readonly Lazy<GoogleAccount> _google;
     private readonly EmulatorOptions _options;
-    private readonly ConcurrentDictionary<string, (string KeyId, DateTimeOffset Expires)> _tokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Identity, DateTimeOffset Expires)> _tokens = new(StringComparer.Ordinal);
 
-    public TokenIssuer(EmulatorCredentials account, Lazy<GoogleAccount> google, EmulatorOptions options)
+    /// <param name="keys">Finds a key by its id (the store's service accounts).</param>
+    public TokenIssuer(Func<string, KeyGrant?> keys, Lazy<GoogleAccount> google, EmulatorOptions options)
     {
-        _account = account;
+        _keys = keys;
         _google = google;
         _options = options;
     }
@@ -36,7 +39,7 @@ internal sealed class TokenIssuer
         var assertion = form["assertion"].ToString();
         if (string.IsNullOrEmpty(assertion)) return Fail("invalid_request", "the assertion form field is missing");
         var problem = _google.Value.Verify(assertion, ownTokenUrl, _options.TimeProvider.GetUtcNow());
-        return problem != null ? Fail("invalid_grant", problem) : NewToken(_google.Value.Email);
+        return problem != null ? Fail("invalid_grant", problem) : NewToken(new Caller(_google.Value.Email, IsGoogle: true).Identity);
     }
 
     /// <summary>The answer to a token request: 200 with a token, or 400 with an OAuth2 error body.</summary>
@@ -45,31 +48,56 @@ internal sealed class TokenIssuer
         if (form["grant_type"].ToString() != GrantType) return Fail("unsupported_grant_type", "grant_type must be " + GrantType);
         var assertion = form["assertion"].ToString();
         if (string.IsNullOrEmpty(assertion)) return Fail("invalid_request", "the assertion form field is missing");
-        var problem = Verify(assertion, ownTokenUrl);
-        if (problem != null) return Fail("invalid_grant", problem);
-        return NewToken(_account.KeyId);
+        var (grant, problem) = Verify(assertion, ownTokenUrl);
+        return grant == null ? Fail("invalid_grant", problem!) : NewToken(grant.AccountId);
     }
 
-    private (int, JsonObject) NewToken(string account)
+    private (int, JsonObject) NewToken(string identity)
     {
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        _tokens[token] = (account, _options.TimeProvider.GetUtcNow().AddSeconds(_options.TokenTtlSeconds));
+        _tokens[token] = (identity, _options.TimeProvider.GetUtcNow().AddSeconds(_options.TokenTtlSeconds));
         return (200, new JsonObject { ["access_token"] = token, ["token_type"] = "Bearer", ["expires_in"] = _options.TokenTtlSeconds });
     }
 
-    /// <summary>The key id behind a valid "Bearer …" header, or why it is not valid.</summary>
-    public (string? KeyId, string? Problem) Authenticate(string? authorization)
+    /// <summary>
+    /// The identity behind a valid "Bearer …" header (the scheme is case-insensitive, RFC 7235), or behind "Basic
+    /// base64(keyId:secret)" of a service account with enableBasicAuth on; else why not.
+    /// </summary>
+    public (string? Identity, string? Problem) Authenticate(string? authorization)
     {
-        if (string.IsNullOrEmpty(authorization) || !authorization.StartsWith("Bearer ", StringComparison.Ordinal)) return (null, "missing bearer token");
-        if (!_tokens.TryGetValue(authorization["Bearer ".Length..].Trim(), out var entry)) return (null, "unknown access token");
+        var space = authorization?.IndexOf(' ') ?? -1;
+        var scheme = space > 0 ? authorization![..space] : string.Empty;
+        var credentials = space > 0 ? authorization![(space + 1)..].Trim() : string.Empty;
+        if (scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase)) return Basic(credentials);
+        if (!scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase)) return (null, "missing bearer token");
+        if (!_tokens.TryGetValue(credentials, out var entry)) return (null, "unknown access token");
         if (_options.TimeProvider.GetUtcNow() >= entry.Expires) return (null, "access token expired");
-        return (entry.KeyId, null);
+        return (entry.Identity, null);
     }
 
-    private string? Verify(string jwt, string ownTokenUrl)
+    private (string? Identity, string? Problem) Basic(string credentials)
+    {
+        string pair;
+        try
+        {
+            pair = Encoding.UTF8.GetString(Convert.FromBase64String(credentials));
+        }
+        catch (FormatException)
+        {
+            return (null, "basic credentials are not base64");
+        }
+
+        var colon = pair.IndexOf(':');
+        var grant = colon > 0 ? _keys(pair[..colon]) : null;
+        if (grant == null || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(grant.Secret), Encoding.UTF8.GetBytes(pair[(colon + 1)..])))
+            return (null, "unknown key id or wrong secret");
+        return grant.BasicAuthEnabled ? (grant.AccountId, null) : (null, "basic auth is not enabled for this service account (enableBasicAuth)");
+    }
+
+    private (KeyGrant? Grant, string? Problem) Verify(string jwt, string ownTokenUrl)
     {
         var parts = jwt.Split('.');
-        if (parts.Length != 3) return "the assertion is not a JWT (header.payload.signature)";
+        if (parts.Length != 3) return (null, "the assertion is not a JWT (header.payload.signature)");
         JsonElement header, payload;
         try
         {
@@ -78,12 +106,13 @@ internal sealed class TokenIssuer
         }
         catch (Exception e) when (e is FormatException or JsonException)
         {
-            return "the assertion's header or payload is not base64url JSON";
+            return (null, "the assertion's header or payload is not base64url JSON");
         }
 
-        if (Str(header, "alg") != "HS256") return "alg must be HS256";
-        if (Str(header, "kid") != _account.KeyId) return "unknown key id (kid)";
-        using var hmac = new HMACSHA256(Encoding.UTF8.GetBytes(_account.Secret));
+        if (Str(header, "alg") != "HS256") return (null, "alg must be HS256");
+        var grant = Str(header, "kid") is { } kid ? _keys(kid) : null;
+        if (grant == null) return (null, "unknown key id (kid)");
+        using var hmac = new HMACSHA256(Encoding.UTF8.GetBytes(grant.Secret));
         var expected = hmac.ComputeHash(Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]));
         byte[] actual;
         try
@@ -92,19 +121,19 @@ internal sealed class TokenIssuer
         }
         catch (FormatException)
         {
-            return "the signature is not base64url";
+            return (null, "the signature is not base64url");
         }
 
-        if (!CryptographicOperations.FixedTimeEquals(expected, actual)) return "bad signature";
-        if (Str(payload, "iss") != _account.Email) return "iss must be the service account's e-mail";
+        if (!CryptographicOperations.FixedTimeEquals(expected, actual)) return (null, "bad signature");
+        if (Str(payload, "iss") != grant.Email) return (null, "iss must be the service account's e-mail");
         var aud = Str(payload, "aud");
-        if (aud != ownTokenUrl && aud != DtAudience) return "aud must be the token endpoint " + ownTokenUrl;
-        if (!Long(payload, "iat", out var iat) || !Long(payload, "exp", out var exp)) return "iat and exp must be integer Unix times";
-        if (exp - iat > 3600) return "exp may be at most one hour after iat";
+        if (aud != ownTokenUrl && aud != DtAudience) return (null, "aud must be the token endpoint " + ownTokenUrl);
+        if (!Long(payload, "iat", out var iat) || !Long(payload, "exp", out var exp)) return (null, "iat and exp must be integer Unix times");
+        if (exp - iat > 3600) return (null, "exp may be at most one hour after iat");
         var now = _options.TimeProvider.GetUtcNow().ToUnixTimeSeconds();
-        if (iat > now + Skew.TotalSeconds) return "iat is in the future";
-        if (exp < now - Skew.TotalSeconds) return "the assertion has expired";
-        return null;
+        if (iat > now + Skew.TotalSeconds) return (null, "iat is in the future");
+        if (exp < now - Skew.TotalSeconds) return (null, "the assertion has expired");
+        return (grant, null);
     }
 
     private static (int, JsonObject) Fail(string error, string description) =>

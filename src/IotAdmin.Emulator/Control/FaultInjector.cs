@@ -28,8 +28,8 @@ internal sealed class FaultInjector
         }
     }
 
-    /// <summary>The fault this request gets, if any: a scripted one first, else a random one.</summary>
-    public FaultSpec? Take(string method, string path)
+    /// <summary>The fault this request gets, if any: a scripted one first, else (when <paramref name="random"/>) a random one.</summary>
+    public FaultSpec? Take(string method, string path, bool random = true)
     {
         lock (_scripted)
         {
@@ -40,7 +40,7 @@ internal sealed class FaultInjector
                 return spec;
             }
 
-            if (_options.FaultRate > 0 && _random.NextDouble() < _options.FaultRate)
+            if (random && _options.FaultRate > 0 && _random.NextDouble() < _options.FaultRate)
                 return new FaultSpec { Status = _options.FaultStatuses[_random.Next(_options.FaultStatuses.Length)], Message = "injected fault (--fault-rate)" };
             return null;
         }

@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
+using IotAdmin.Emulator.Access;
 
 namespace IotAdmin.Emulator.Store;
 
 /// <summary>The emulator's in-memory data: one organization, its projects and devices. Every access takes one lock.</summary>
-internal sealed class FleetStore
+internal sealed partial class FleetStore
 {
     private readonly object _lock = new();
     private readonly EmulatorOptions _options;
@@ -34,6 +35,7 @@ internal sealed class FleetStore
             _projects = projects.ToDictionary(p => p.Id, StringComparer.Ordinal);
             _devices = devices.ToDictionary(d => d.Id, StringComparer.Ordinal);
             SeededProjectIds = projects.Select(p => p.Id).ToList();
+            _access = AccessState.Seed(_options, organization, projects[0], Now);
         }
     }
 
@@ -43,7 +45,7 @@ internal sealed class FleetStore
     }
 
     /// <summary>A consistent view under the lock; handlers use it for reads and writes alike.</summary>
-    internal readonly struct StoreView
+    internal readonly partial struct StoreView
     {
         private readonly FleetStore _s;
 
@@ -75,6 +77,8 @@ internal sealed class FleetStore
                 ["sensorCount"] = devices.Count(d => d.Type != "ccon"),
                 ["cloudConnectorCount"] = devices.Count(d => d.Type == "ccon"),
                 ["inventory"] = p.Inventory,
+                ["location"] = p.Location?.DeepClone(),
+                ["labels"] = new JsonObject(p.Labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => KeyValuePair.Create(l.Key, (JsonNode?)l.Value))),
             };
         }
 
@@ -84,8 +88,6 @@ internal sealed class FleetStore
             _s._projects[p.Id] = p;
             return p;
         }
-
-        public bool DeleteProject(string id) => _s._projects.Remove(id);
 
         public DeviceRecord CreateDevice(string projectId, string type, IDictionary<string, string> labels)
         {

@@ -22,6 +22,11 @@ internal sealed class ProjectRecord
     /// <summary>Set for projects created through the API (propagation delay); null for seeded ones.</summary>
     public DateTimeOffset? CreatedAt { get; init; }
 
+    /// <summary>{"latitude","longitude","timeLocation"} as given on create or update (dt-api-admin.md §1); null when never set.</summary>
+    public JsonObject? Location { get; set; }
+
+    public Dictionary<string, string> Labels { get; } = new(StringComparer.Ordinal);
+
     public string Name => "projects/" + Id;
 }
 
