@@ -4,8 +4,9 @@ using System.Collections.Concurrent;
 namespace IotAdmin.Http
 {
     /// <summary>
-    /// One limiter per (API endpoint, key id, budget) in the process: every session and runspace using the same
-    /// service account (ForEach-Object -Parallel, several Connect-IotAdmin calls) shares the server's budget.
+    /// One limiter per (API endpoint, key id, budget) in the process — every session and runspace of one service
+    /// account (ForEach-Object -Parallel, several Connect-IotAdmin calls) shares it — on a state file per account
+    /// (<see cref="FileRateWindowStore"/>), so that other processes of the same account on this machine share it too.
     /// </summary>
     internal static class SharedRateLimiters
     {
@@ -15,7 +16,8 @@ namespace IotAdmin.Http
         public static ClientRateLimiter For(Uri apiRoot, string keyId, RateLimitOptions options)
         {
             var key = apiRoot.AbsoluteUri.TrimEnd('/').ToLowerInvariant() + "|" + keyId + "|" + options.Key;
-            return Limiters.GetOrAdd(key, _ => new Lazy<ClientRateLimiter>(() => new ClientRateLimiter(options, TimeProvider.System))).Value;
+            return Limiters.GetOrAdd(key, _ => new Lazy<ClientRateLimiter>(() =>
+                new ClientRateLimiter(options, FileRateWindowStore.ForAccount(FileRateWindowStore.DefaultFolder, apiRoot, keyId), TimeProvider.System))).Value;
         }
     }
 }
