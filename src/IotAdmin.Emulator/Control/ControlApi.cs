@@ -6,7 +6,7 @@ using IotAdmin.Emulator.Store;
 
 namespace IotAdmin.Emulator.Control;
 
-/// <summary>/_emulator/*: faults, stats, reset. Unauthenticated, loopback only, never counted in the stats.</summary>
+/// <summary>/_emulator/*: faults, rate limit, stats, reset. Unauthenticated, loopback only, never counted in the stats.</summary>
 internal sealed class ControlApi
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
@@ -25,6 +25,8 @@ internal sealed class ControlApi
         _rate = rate;
         _snapshots = snapshots;
     }
+
+    private JsonObject RateLimitJson() => new() { ["limit"] = _rate.Limit, ["windowSeconds"] = _rate.Window.TotalSeconds };
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -56,6 +58,30 @@ internal sealed class ControlApi
             case ("/_emulator/faults", "DELETE"):
                 _faults.Clear();
                 await JsonReply.WriteAsync(context, 200, new JsonObject());
+                return;
+            case ("/_emulator/ratelimit", "POST"):
+                RateLimitSpec? limit;
+                try
+                {
+                    limit = await JsonSerializer.DeserializeAsync<RateLimitSpec>(context.Request.Body, Json, context.RequestAborted);
+                }
+                catch (JsonException e)
+                {
+                    await ErrorWriter.WriteAsync(context, ApiError.BadRequest("the rate limit is not valid JSON: " + e.Message, "body"), "dt");
+                    return;
+                }
+
+                if (limit is not { Limit: >= 0, WindowSeconds: > 0 and <= 86_400 })
+                {
+                    await ErrorWriter.WriteAsync(context, ApiError.BadRequest("the body must be {\"limit\":N (0 = off),\"windowSeconds\":S (0 < S <= 86400)}", "body"), "dt");
+                    return;
+                }
+
+                _rate.Set(limit.Limit, TimeSpan.FromSeconds(limit.WindowSeconds));
+                await JsonReply.WriteAsync(context, 200, RateLimitJson());
+                return;
+            case ("/_emulator/ratelimit", "GET"):
+                await JsonReply.WriteAsync(context, 200, RateLimitJson());
                 return;
             case ("/_emulator/stats", "GET"):
                 await JsonReply.WriteAsync(context, 200, _stats.ToJson());

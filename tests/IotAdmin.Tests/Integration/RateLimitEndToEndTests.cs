@@ -14,7 +14,7 @@ namespace IotAdmin.Tests.Integration
 {
     /// <summary>
     /// Issue 4 end to end: the client-side limiter against the emulator's sliding window at a scaled limit (750 per
-    /// 10 s): zero server 429s and a sustained rate within 10 % of the budget. The rate is wall-clock throughput, so
+    /// 10 s): zero server 429s, never more than the budget in any window, and at least 90 % of the budget's rate. The rate is wall-clock throughput, so
     /// this collection runs alone (<see cref="ThroughputCollection"/>) and the test project raises the thread-pool
     /// minimum: CI measured 66.5/s when the starved pool, not the limiter, paced the in-process client and emulator.
     /// </summary>
@@ -77,7 +77,9 @@ namespace IotAdmin.Tests.Integration
             _log.WriteLine("largest gaps ms: " + string.Join(", ", gaps.Select(g => g.ToString("0"))));
             Assert.Equal(0, stats.Throttled);
             Assert.True(maxInWindow <= budgetPerSecond * 10, "the client sent " + maxInWindow + " requests in one 10 s window");
-            Assert.InRange(rate, budgetPerSecond * 0.9, budgetPerSecond);
+            // The sliding window lets the first window go at once, so a 2,000-request job may average above the budget
+            // per second; the server's rule (at most the budget in any window) is what bounds it.
+            Assert.True(rate >= budgetPerSecond * 0.9, "rate " + rate);
         }
     }
 
