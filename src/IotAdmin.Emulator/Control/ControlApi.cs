@@ -26,6 +26,21 @@ internal sealed class ControlApi
         _snapshots = snapshots;
     }
 
+    /// <summary>The JSON body as <typeparamref name="T"/>, or why it is not one.</summary>
+    private static async Task<(T? Value, string? Problem)> ReadAsync<T>(HttpContext context, string what)
+        where T : class
+    {
+        try
+        {
+            var value = await JsonSerializer.DeserializeAsync<T>(context.Request.Body, Json, context.RequestAborted);
+            return value == null ? (null, "the body must be " + what) : (value, null);
+        }
+        catch (JsonException e)
+        {
+            return (null, "the body is not valid JSON: " + e.Message);
+        }
+    }
+
     private JsonObject RateLimitJson() => new() { ["limit"] = _rate.Limit, ["windowSeconds"] = _rate.Window.TotalSeconds };
 
     public async Task HandleAsync(HttpContext context)
@@ -34,18 +49,8 @@ internal sealed class ControlApi
         switch (context.Request.Path.Value, method)
         {
             case ("/_emulator/faults", "POST"):
-                FaultSpec? spec;
-                try
-                {
-                    spec = await JsonSerializer.DeserializeAsync<FaultSpec>(context.Request.Body, Json, context.RequestAborted);
-                }
-                catch (JsonException e)
-                {
-                    await ErrorWriter.WriteAsync(context, ApiError.BadRequest("the fault is not valid JSON: " + e.Message, "body"), "dt");
-                    return;
-                }
-
-                var problem = spec == null ? "the body must be a fault object" : spec.Validate();
+                var (spec, problem) = await ReadAsync<FaultSpec>(context, "a fault object");
+                problem ??= spec!.Validate();
                 if (problem != null)
                 {
                     await ErrorWriter.WriteAsync(context, ApiError.BadRequest(problem, "body"), "dt");
@@ -60,24 +65,15 @@ internal sealed class ControlApi
                 await JsonReply.WriteAsync(context, 200, new JsonObject());
                 return;
             case ("/_emulator/ratelimit", "POST"):
-                RateLimitSpec? limit;
-                try
+                var (limit, invalid) = await ReadAsync<RateLimitSpec>(context, "a rate limit object");
+                invalid ??= limit!.Validate();
+                if (invalid != null)
                 {
-                    limit = await JsonSerializer.DeserializeAsync<RateLimitSpec>(context.Request.Body, Json, context.RequestAborted);
-                }
-                catch (JsonException e)
-                {
-                    await ErrorWriter.WriteAsync(context, ApiError.BadRequest("the rate limit is not valid JSON: " + e.Message, "body"), "dt");
+                    await ErrorWriter.WriteAsync(context, ApiError.BadRequest(invalid, "body"), "dt");
                     return;
                 }
 
-                if (limit is not { Limit: >= 0, WindowSeconds: > 0 and <= 86_400 })
-                {
-                    await ErrorWriter.WriteAsync(context, ApiError.BadRequest("the body must be {\"limit\":N (0 = off),\"windowSeconds\":S (0 < S <= 86400)}", "body"), "dt");
-                    return;
-                }
-
-                _rate.Set(limit.Limit, TimeSpan.FromSeconds(limit.WindowSeconds));
+                _rate.Set(limit!.Limit, TimeSpan.FromSeconds(limit.WindowSeconds));
                 await JsonReply.WriteAsync(context, 200, RateLimitJson());
                 return;
             case ("/_emulator/ratelimit", "GET"):
