@@ -76,7 +76,8 @@ namespace IotAdmin.Http
 
         private string WhyWaiting(Reservation r, TimeSpan wait)
         {
-            var until = new DateTimeOffset(r.AtTicks, TimeSpan.Zero).ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " UTC";
+            var second = TimeSpan.TicksPerSecond; // "until" rounds up: never a time before the wait ends
+            var until = new DateTimeOffset((r.AtTicks + second - 1) / second * second, TimeSpan.Zero).ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " UTC";
             var head = "Waiting " + Errors.ErrorClassifier.Seconds(wait) + ", until " + until + ", for the client-side rate limit of this account: ";
             switch (r.Reason)
             {
@@ -86,7 +87,7 @@ namespace IotAdmin.Http
                 case WaitReason.Paced:
                     return head + "after server 429s the learned budget of " + Describe(r.Limit) + " spaces requests evenly.";
                 default:
-                    return head + r.Limit + " requests were sent in the last " + RateLimitOptions.Seconds(Options.ClientWindow) + " (budget " + Describe(r.Limit) + ").";
+                    return head + "the budget of " + Describe(r.Limit) + " is used up in the current window.";
             }
         }
 

@@ -44,6 +44,21 @@ namespace IotAdmin.Tests.Http
         }
 
         [Fact]
+        public async Task A_wait_for_the_window_says_why_and_until_when()
+        {
+            using var limiter = new ClientRateLimiter(RateLimitOptions.Default, _time);
+            await AcquireManyAsync(limiter, 74);
+            _time.Advance(TimeSpan.FromSeconds(9.5)); // 0.6 s left: a moment, not worth a line
+            var log = new RecordingOutput();
+            await _time.RunAsync(limiter.AcquireAsync(log, CancellationToken.None));
+            Assert.Empty(log.VerboseMessages);
+            // At 10.1 s the first window's requests have left it: 73 more go at once, the next waits until 20.2 s.
+            for (var i = 0; i < 73; i++) await limiter.AcquireAsync(log, CancellationToken.None);
+            await _time.RunAsync(limiter.AcquireAsync(log, CancellationToken.None));
+            Assert.Equal("Waiting 10.1 s, until 12:00:21 UTC, for the client-side rate limit of this account: the budget of 74 requests per 10.1 s (the configured budget) is used up in the current window.", Assert.Single(log.VerboseMessages));
+        }
+
+        [Fact]
         public async Task A_long_job_keeps_the_sliding_window_and_the_full_rate()
         {
             using var limiter = new ClientRateLimiter(RateLimitOptions.Default, _time);
