@@ -16,8 +16,11 @@ public sealed class EmulatorOptions
 
     public int Seed { get; set; } = 1;
 
-    /// <summary>Requests per 10 s per service account (a sliding window); 0 = off.</summary>
+    /// <summary>Requests per <see cref="RateWindowSeconds"/> per service account (a sliding window); 0 = off.</summary>
     public int RateLimit { get; set; } = 75;
+
+    /// <summary>The rate limit's window in seconds (default 10; older docs said 25 per 5 s).</summary>
+    public double RateWindowSeconds { get; set; } = 10;
 
     public int TokenTtlSeconds { get; set; } = 3600;
 
@@ -60,7 +63,8 @@ public sealed class EmulatorOptions
           --projects N               seeded projects (default 5; the first is the inventory project)
           --devices N                seeded devices (default 500)
           --seed S                   fleet and fault seed (default 1)
-          --rate-limit N             requests per 10 s per service account (default 75; 0 = off)
+          --rate-limit N             requests per window per service account (default 75; 0 = off)
+          --rate-window SECONDS      the rate limit's sliding window (default 10)
           --token-ttl SECONDS        access-token lifetime (default 3600)
           --error-style dt|google    error body shape (default dt)
           --latency MS               added to every API answer (default 0)
@@ -72,7 +76,8 @@ public sealed class EmulatorOptions
           --google-project ID        the Google Cloud project /v1 serves (default emulated-project)
           --google-location REGION   the region /v1 serves (default us-central1)
           --help                     this text
-        Control API (unauthenticated): POST/DELETE /_emulator/faults, GET /_emulator/stats, POST /_emulator/reset.
+        Control API (unauthenticated): POST/DELETE /_emulator/faults, GET /_emulator/stats, POST /_emulator/reset,
+          POST /_emulator/ratelimit {"limit":25,"windowSeconds":5} (changes the rate limit while running).
         """;
 
     /// <summary>Parses the command line; throws ArgumentException naming the bad option.</summary>
@@ -91,6 +96,11 @@ public sealed class EmulatorOptions
                 case "--devices": o.Devices = Int(name, Value(), 0, 1_000_000); break;
                 case "--seed": o.Seed = Int(name, Value(), int.MinValue, int.MaxValue); break;
                 case "--rate-limit": o.RateLimit = Int(name, Value(), 0, 1_000_000); break;
+                case "--rate-window":
+                    if (!double.TryParse(Value(), NumberStyles.Float, CultureInfo.InvariantCulture, out var window) || window < 0.001 || window > 86_400)
+                        throw new ArgumentException("--rate-window must be a number of seconds from 0.001 to 86400.");
+                    o.RateWindowSeconds = window;
+                    break;
                 case "--token-ttl": o.TokenTtlSeconds = Int(name, Value(), 1, 86_400); break;
                 case "--error-style":
                     o.ErrorStyle = Value();

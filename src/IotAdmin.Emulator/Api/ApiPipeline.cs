@@ -72,8 +72,8 @@ internal sealed class ApiPipeline
                 throw new ApiError(401, "unauthenticated: the service account no longer exists", "UNAUTHENTICATED");
             if (!_rate.TryAcquire(identity, out var retryAfter))
             {
-                _stats.Throttled();
-                throw new ApiError(429, $"too many requests: at most {_options.RateLimit} requests per 10 s per service account", "RESOURCE_EXHAUSTED", retryAfter: TimeSpan.FromSeconds(retryAfter), reason: "RATE_LIMIT_EXCEEDED");
+                _stats.Throttled(identity);
+                throw new ApiError(429, $"too many requests: at most {_rate.Limit} requests per {_rate.Window.TotalSeconds:0.###} s per service account", "RESOURCE_EXHAUSTED", retryAfter: TimeSpan.FromSeconds(retryAfter), reason: "RATE_LIMIT_EXCEEDED");
             }
 
             if (template == null) throw ApiError.NotFound($"no such path '{path}'");

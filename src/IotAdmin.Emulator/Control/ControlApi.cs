@@ -6,7 +6,7 @@ using IotAdmin.Emulator.Store;
 
 namespace IotAdmin.Emulator.Control;
 
-/// <summary>/_emulator/*: faults, stats, reset. Unauthenticated, loopback only, never counted in the stats.</summary>
+/// <summary>/_emulator/*: faults, rate limit, stats, reset. Unauthenticated, loopback only, never counted in the stats.</summary>
 internal sealed class ControlApi
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
@@ -26,24 +26,31 @@ internal sealed class ControlApi
         _snapshots = snapshots;
     }
 
+    /// <summary>The JSON body as <typeparamref name="T"/>, or why it is not one.</summary>
+    private static async Task<(T? Value, string? Problem)> ReadAsync<T>(HttpContext context, string what)
+        where T : class
+    {
+        try
+        {
+            var value = await JsonSerializer.DeserializeAsync<T>(context.Request.Body, Json, context.RequestAborted);
+            return value == null ? (null, "the body must be " + what) : (value, null);
+        }
+        catch (JsonException e)
+        {
+            return (null, "the body is not valid JSON: " + e.Message);
+        }
+    }
+
+    private JsonObject RateLimitJson() => new() { ["limit"] = _rate.Limit, ["windowSeconds"] = _rate.Window.TotalSeconds };
+
     public async Task HandleAsync(HttpContext context)
     {
         var method = context.Request.Method.ToUpperInvariant();
         switch (context.Request.Path.Value, method)
         {
             case ("/_emulator/faults", "POST"):
-                FaultSpec? spec;
-                try
-                {
-                    spec = await JsonSerializer.DeserializeAsync<FaultSpec>(context.Request.Body, Json, context.RequestAborted);
-                }
-                catch (JsonException e)
-                {
-                    await ErrorWriter.WriteAsync(context, ApiError.BadRequest("the fault is not valid JSON: " + e.Message, "body"), "dt");
-                    return;
-                }
-
-                var problem = spec == null ? "the body must be a fault object" : spec.Validate();
+                var (spec, problem) = await ReadAsync<FaultSpec>(context, "a fault object");
+                problem ??= spec!.Validate();
                 if (problem != null)
                 {
                     await ErrorWriter.WriteAsync(context, ApiError.BadRequest(problem, "body"), "dt");
@@ -56,6 +63,21 @@ internal sealed class ControlApi
             case ("/_emulator/faults", "DELETE"):
                 _faults.Clear();
                 await JsonReply.WriteAsync(context, 200, new JsonObject());
+                return;
+            case ("/_emulator/ratelimit", "POST"):
+                var (limit, invalid) = await ReadAsync<RateLimitSpec>(context, "a rate limit object");
+                invalid ??= limit!.Validate();
+                if (invalid != null)
+                {
+                    await ErrorWriter.WriteAsync(context, ApiError.BadRequest(invalid, "body"), "dt");
+                    return;
+                }
+
+                _rate.Set(limit!.Limit, TimeSpan.FromSeconds(limit.WindowSeconds));
+                await JsonReply.WriteAsync(context, 200, RateLimitJson());
+                return;
+            case ("/_emulator/ratelimit", "GET"):
+                await JsonReply.WriteAsync(context, 200, RateLimitJson());
                 return;
             case ("/_emulator/stats", "GET"):
                 await JsonReply.WriteAsync(context, 200, _stats.ToJson());
