@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using IotAdmin.Emulator.Api;
 using IotAdmin.Emulator.Auth;
 using IotAdmin.Emulator.Control;
+using IotAdmin.Emulator.Events;
 using IotAdmin.Emulator.Paging;
 using IotAdmin.Emulator.Store;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -17,13 +18,15 @@ public sealed class EmulatorServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly FleetStore _store;
+    private readonly EventServices _events;
 
     private readonly Lazy<GoogleAccount> _google;
 
-    private EmulatorServer(WebApplication app, FleetStore store, Lazy<GoogleAccount> google, EmulatorOptions options, EmulatorCredentials credentials, Uri baseAddress)
+    private EmulatorServer(WebApplication app, FleetStore store, EventServices events, Lazy<GoogleAccount> google, EmulatorOptions options, EmulatorCredentials credentials, Uri baseAddress)
     {
         _app = app;
         _store = store;
+        _events = events;
         _google = google;
         Options = options;
         Credentials = credentials;
@@ -63,8 +66,10 @@ public sealed class EmulatorServer : IAsyncDisposable
         var snapshots = new PageSnapshots(options.TimeProvider);
         Uri? bound = null; // known once Kestrel has picked the port
         var google = new Lazy<GoogleAccount>(() => new GoogleAccount(options.GoogleProject, new Uri(bound!, GoogleAccount.TokenPath)));
-        var pipeline = new ApiPipeline(options, store, new TokenIssuer(credentials, google, options), rate, faults, stats, snapshots);
-        var control = new ControlApi(store, faults, stats, rate, snapshots);
+        var events = new EventServices(options, store);
+        events.Simulator.Start();
+        var pipeline = new ApiPipeline(options, store, new TokenIssuer(credentials, google, options), rate, faults, stats, snapshots, events);
+        var control = new ControlApi(store, faults, stats, rate, snapshots, events);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = Array.Empty<string>(), EnvironmentName = "Production" });
         builder.Logging.ClearProviders();
@@ -75,7 +80,7 @@ public sealed class EmulatorServer : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         bound = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
-        var server = new EmulatorServer(app, store, google, options, credentials, bound);
+        var server = new EmulatorServer(app, store, events, google, options, credentials, bound);
         if (options.GoogleKeyFile != null) await WriteAtomicallyAsync(options.GoogleKeyFile, server.GoogleKeyFileJson);
         if (options.CredentialsFile != null) await server.WriteCredentialsFileAsync(options.CredentialsFile);
         return server;
@@ -85,6 +90,7 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _events.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

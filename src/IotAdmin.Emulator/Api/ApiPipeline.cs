@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using IotAdmin.Emulator.Auth;
 using IotAdmin.Emulator.Control;
+using IotAdmin.Emulator.Events;
 using IotAdmin.Emulator.Paging;
 using IotAdmin.Emulator.Store;
 
@@ -20,10 +21,12 @@ internal sealed class ApiPipeline
     private readonly FaultInjector _faults;
     private readonly Stats _stats;
     private readonly PageSnapshots _snapshots;
+    private readonly EventServices _events;
     private readonly BusyDevices _busy = new();
 
-    public ApiPipeline(EmulatorOptions options, FleetStore store, TokenIssuer tokens, RateWindow rate, FaultInjector faults, Stats stats, PageSnapshots snapshots)
+    public ApiPipeline(EmulatorOptions options, FleetStore store, TokenIssuer tokens, RateWindow rate, FaultInjector faults, Stats stats, PageSnapshots snapshots, EventServices events)
     {
+        _events = events;
         _options = options;
         _store = store;
         _tokens = tokens;
@@ -80,7 +83,13 @@ internal sealed class ApiPipeline
                 // Reads wait before answering; writes are made first and answered after the latency, so a concurrent
                 // change of the same device during that time is refused (409 ABORTED) rather than silently lost.
                 if (!mutation) await LatencyAsync(context);
-                var request = new RequestContext { Http = context, Segments = segments, Body = body, Store = _store, Options = _options, Snapshots = _snapshots };
+                var request = new RequestContext { Http = context, Segments = segments, Body = body, Store = _store, Options = _options, Snapshots = _snapshots, Events = _events };
+                if (Routes.Streamer(handler) is { } stream)
+                {
+                    await stream(request); // writes its own long-lived answer
+                    return;
+                }
+
                 var answer = handler(request);
                 if (mutation) await LatencyAsync(context);
                 if (loseAnswer)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using IotAdmin.Emulator.Events;
 using IotAdmin.Emulator.Paging;
 using IotAdmin.Emulator.Store;
 
@@ -19,6 +20,9 @@ internal sealed class RequestContext
     public required EmulatorOptions Options { get; init; }
 
     public required PageSnapshots Snapshots { get; init; }
+
+    /// <summary>Event history, streams and data connectors.</summary>
+    public required EventServices Events { get; init; }
 
     public IQueryCollection Query => Http.Request.Query;
 
