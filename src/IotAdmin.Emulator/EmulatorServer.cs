@@ -67,7 +67,6 @@ public sealed class EmulatorServer : IAsyncDisposable
         Uri? bound = null; // known once Kestrel has picked the port
         var google = new Lazy<GoogleAccount>(() => new GoogleAccount(options.GoogleProject, new Uri(bound!, GoogleAccount.TokenPath)));
         var events = new EventServices(options, store);
-        events.Simulator.Start();
         var pipeline = new ApiPipeline(options, store, new TokenIssuer(credentials, google, options), rate, faults, stats, snapshots, events);
         var control = new ControlApi(store, faults, stats, rate, snapshots, events);
 

@@ -18,7 +18,12 @@ internal static class ConnectorHandlers
         return r.Events.Connectors.Json(projectId, id) ?? throw ApiError.NotFound($"data connector '{id}' not found");
     }
 
-    public static JsonNode Create(RequestContext r) => r.Events.Connectors.Create(Project(r), r.BodyObject());
+    public static JsonNode Create(RequestContext r)
+    {
+        var created = r.Events.Connectors.Create(Project(r), r.BodyObject());
+        r.Events.Simulator.CatchUp(); // wakes the fleet: a connector expects live events
+        return created;
+    }
 
     public static JsonNode Update(RequestContext r)
     {

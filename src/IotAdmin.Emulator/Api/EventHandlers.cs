@@ -18,7 +18,7 @@ internal static class EventHandlers
         var start = Time(r, "startTime", "start_time") ?? end - DefaultWindow;
         if (start > end) throw ApiError.BadRequest("startTime must not be after endTime", "startTime");
         var types = StreamFilter.Set(r.Query, "eventTypes", "event_types");
-        if (types?.FirstOrDefault(t => !EventTypes.All.Contains(t)) is { } unknown) throw ApiError.BadRequest($"'{unknown}' is not an event type", "eventTypes");
+        if (types?.FirstOrDefault(t => !EventTypes.All.Contains(t)) is { } unknown) throw ApiError.BadRequest($"eventTypes: '{unknown}' is not an event type", "eventTypes");
         r.Events.Simulator.CatchUp();
         var history = r.Events.History;
         return r.Page(

@@ -27,6 +27,7 @@ internal static class StreamHandler
         if (labelFilter != null) throw ApiError.BadRequest($"label_filters '{labelFilter}' has no key", "label_filters");
         var sse = r.Http.Request.Headers.Accept.Any(a => a != null && a.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase));
 
+        r.Events.Simulator.CatchUp(); // wakes the fleet
         var response = r.Http.Response;
         var aborted = r.Http.RequestAborted;
         using var subscription = r.Events.Hub.Subscribe(projectId, new StreamFilter(r.Query));

@@ -4,9 +4,9 @@ namespace IotAdmin.Emulator.Events;
 
 /// <summary>
 /// The living fleet: every device that is not emulated (emulated ones only publish) sends its type's events on
-/// <see cref="EventSchedule"/>, on the emulator's clock. At start the last --event-history is filled in, so history is
-/// there at once; then a timer (and every events request) catches up to "now", stamping each event with the time it
-/// was due, so the same seed gives the same events however the clock is driven (a fake clock jumping hours included).
+/// <see cref="EventSchedule"/>, on the emulator's clock. At the first events request the last --event-history is filled
+/// in; from then on a timer (and every events request) catches up to "now", stamping each event with the time it was
+/// due, so the same seed gives the same events however the clock is driven (a fake clock jumping hours included).
 /// </summary>
 internal sealed class FleetSimulator : IDisposable
 {
@@ -29,47 +29,53 @@ internal sealed class FleetSimulator : IDisposable
 
     private bool Enabled => Interval > TimeSpan.Zero;
 
-    public void Start()
-    {
-        if (!Enabled) return;
-        Restart();
-        var tick = TimeSpan.FromTicks(Math.Clamp(Interval.Ticks / 4, TimeSpan.TicksPerMillisecond * 10, TimeSpan.TicksPerSecond));
-        _timer = _options.TimeProvider.CreateTimer(_ => CatchUp(), null, tick, tick);
-    }
-
-    /// <summary>Forgets every device's schedule (after a reset of the fleet) and fills in the history again.</summary>
-    public void Restart()
-    {
-        if (!Enabled) return;
-        lock (_lock)
-        {
-            _sensors.Clear();
-            _backfillFrom = _options.TimeProvider.GetUtcNow() - _options.EventHistory;
-            CatchUp();
-            _backfillFrom = null;
-        }
-    }
-
-    /// <summary>Sends every event that has fallen due up to now.</summary>
+    /// <summary>
+    /// Sends every event that has fallen due up to now. The first call wakes the fleet: the last --event-history is
+    /// filled in and the timer starts. Every events request calls this, so an emulator nobody asks for events pays nothing.
+    /// </summary>
     public void CatchUp()
     {
         if (!Enabled) return;
         lock (_lock)
         {
-            var now = _options.TimeProvider.GetUtcNow();
-            var devices = _store.Read(v => v.Devices.Where(d => !IsEmulated(d)).Select(d => (d.Id, d.Type)).ToList());
-            foreach (var (id, type) in devices)
+            if (_timer == null)
             {
-                if (!_sensors.TryGetValue(id, out var s))
-                {
-                    // Seeded devices start at the history's origin; devices that appear later (claimed) start now.
-                    _sensors[id] = s = new SensorState(_options.Seed, id, type);
-                    var from = _backfillFrom ?? now;
-                    foreach (var t in EventTypes.SentBy(type)) s.Due[t] = EventSchedule.First(t, s, from, Interval);
-                }
-
-                Run(s, now);
+                _backfillFrom = _options.TimeProvider.GetUtcNow() - _options.EventHistory;
+                Run(_options.TimeProvider.GetUtcNow());
+                _backfillFrom = null;
+                var tick = TimeSpan.FromTicks(Math.Clamp(Interval.Ticks / 4, TimeSpan.TicksPerMillisecond * 10, TimeSpan.TicksPerSecond));
+                _timer = _options.TimeProvider.CreateTimer(_ => CatchUp(), null, tick, tick);
+                return;
             }
+
+            Run(_options.TimeProvider.GetUtcNow());
+        }
+    }
+
+    /// <summary>After the fleet is reseeded: every schedule starts again, asleep until the next events request.</summary>
+    public void Restart()
+    {
+        lock (_lock)
+        {
+            _timer?.Dispose();
+            _timer = null;
+            _sensors.Clear();
+        }
+    }
+
+    private void Run(DateTimeOffset now)
+    {
+        var devices = _store.Read(v => v.Devices.Where(d => !IsEmulated(d)).Select(d => (d.Id, d.Type)).ToList());
+        foreach (var (id, type) in devices)
+        {
+            if (!_sensors.TryGetValue(id, out var s))
+            {
+                // Seeded devices start at the history's origin; devices that appear later (claimed) start now.
+                _sensors[id] = s = new SensorState(_options.Seed, id, type);
+                foreach (var t in EventTypes.SentBy(type)) s.Due[t] = EventSchedule.First(t, s, _backfillFrom ?? now, Interval);
+            }
+
+            Run(s, now);
         }
     }
 
@@ -83,7 +89,10 @@ internal sealed class FleetSimulator : IDisposable
         }
     }
 
-    public void Dispose() => _timer?.Dispose();
+    public void Dispose()
+    {
+        lock (_lock) _timer?.Dispose();
+    }
 
     private void Run(SensorState s, DateTimeOffset now)
     {
