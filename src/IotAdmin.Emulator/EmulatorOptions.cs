@@ -58,6 +58,9 @@ public sealed class EmulatorOptions
     /// <summary>Failed pushes in a row after which a data connector becomes SYSTEM_DISABLED.</summary>
     public int ConnectorDisableAfter { get; set; } = 10;
 
+    /// <summary>Unclaimed kits in the inventory (plus ten loose devices per kit).</summary>
+    public int Kits { get; set; } = 20;
+
     /// <summary>The emulator's clock (tests inject a fake or scaled one).</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -87,9 +90,11 @@ public sealed class EmulatorOptions
           --event-history DURATION   history the fleet has at start (default 24h)
           --history-size N           events kept per device (default 5000)
           --connector-disable-after N  failed pushes in a row before SYSTEM_DISABLED (default 10)
+          --kits N                   unclaimed kits in the inventory, plus 10 loose devices per kit (default 20)
           --help                     this text
         Control API (unauthenticated): POST/DELETE /_emulator/faults, GET /_emulator/stats, POST /_emulator/reset,
-        POST /_emulator/events (publish an event), POST /_emulator/streams:close (end open streams).
+        POST /_emulator/events (publish an event), POST /_emulator/streams:close (end open streams),
+        GET /_emulator/inventory (unclaimed kits and devices, claim counters).
         """;
 
     /// <summary>Parses the command line; throws ArgumentException naming the bad option.</summary>
@@ -128,6 +133,7 @@ public sealed class EmulatorOptions
                 case "--google-key-file": o.GoogleKeyFile = Value(); break;
                 case "--google-project": o.GoogleProject = Value(); break;
                 case "--google-location": o.GoogleLocation = Value(); break;
+                case "--kits": o.Kits = Int(name, Value(), 0, 10_000); break;
                 case "--event-interval": o.EventInterval = Duration(name, Value()); break;
                 case "--event-history": o.EventHistory = Duration(name, Value()); break;
                 case "--history-size": o.HistorySize = Int(name, Value(), 1, 1_000_000); break;

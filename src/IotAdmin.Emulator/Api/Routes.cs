@@ -15,6 +15,8 @@ internal static class Routes
         new("/v2/projects/{p}", s => s is ["projects", _], new() { ["GET"] = ProjectHandlers.GetProject, ["PATCH"] = ProjectHandlers.UpdateProject, ["DELETE"] = ProjectHandlers.DeleteProject }),
         new("/v2/projects/{p}/devices", s => s is ["projects", _, "devices"], new() { ["GET"] = DeviceHandlers.List, ["POST"] = DeviceHandlers.Create }),
         new("/v2/projects/{p}/devices:batchUpdate", s => s is ["projects", _, "devices:batchUpdate"], new() { ["POST"] = LabelHandlers.BatchUpdate }),
+        new("/v2/claimInfo", s => s is ["claimInfo"], new() { ["GET"] = ClaimHandlers.Info }),
+        new("/v2/projects/{p}/devices:claim", s => s is ["projects", _, "devices:claim"], new() { ["POST"] = ClaimHandlers.Claim }),
         new("/v2/projects/{p}/devices:stream", s => s is ["projects", _, "devices:stream"], new() { ["GET"] = Streaming }),
         new("/v2/projects/{p}/devices:transfer", s => s is ["projects", _, "devices:transfer"], new() { ["POST"] = TransferHandler.Transfer }),
         new("/v2/projects/{p}/devices/{d}:publish", s => s is ["projects", _, "devices", var d] && d.EndsWith(":publish", StringComparison.Ordinal), new() { ["POST"] = DeviceHandlers.Publish }),

@@ -8,7 +8,7 @@ namespace IotAdmin.Emulator.Control;
 /// <summary>
 /// The control calls of events: POST /_emulator/events publishes an event on purpose (data optional: a typical one of
 /// the type is made), POST /_emulator/streams:close ends every open devices:stream (the fault clients' reconnects are
-/// tested with).
+/// tested with), GET /_emulator/inventory lists the unclaimed kits and devices and the claim counters.
 /// </summary>
 internal sealed class EventControl
 {
@@ -16,12 +16,19 @@ internal sealed class EventControl
 
     public EventControl(EventServices events) => _events = events;
 
-    public static bool Handles(string? path) => path is "/_emulator/events" or "/_emulator/streams:close";
+    public static bool Handles(string? path) => path is "/_emulator/events" or "/_emulator/streams:close" or "/_emulator/inventory";
 
     public async Task HandleAsync(HttpContext context)
     {
         try
         {
+            if (context.Request.Path.Value == "/_emulator/inventory")
+            {
+                if (context.Request.Method != "GET") throw new ApiError(405, "use GET", "UNIMPLEMENTED");
+                await JsonReply.WriteAsync(context, 200, _events.Claims.ToJson());
+                return;
+            }
+
             if (context.Request.Method != "POST") throw new ApiError(405, "use POST", "UNIMPLEMENTED");
             var body = await ReadAsync(context);
             var answer = context.Request.Path.Value == "/_emulator/events" ? Publish(body) : Close(body);

@@ -1,3 +1,4 @@
+using IotAdmin.Emulator.Claims;
 using IotAdmin.Emulator.Connectors;
 using IotAdmin.Emulator.Store;
 
@@ -15,6 +16,7 @@ internal sealed class EventServices : IDisposable
         Connectors = new ConnectorStore(options);
         Hub.Sink = Connectors.Dispatch;
         Simulator = new FleetSimulator(options, store, Hub);
+        Claims = new ClaimInventory(options, store);
     }
 
     public EmulatorOptions Options { get; }
@@ -29,6 +31,9 @@ internal sealed class EventServices : IDisposable
 
     public FleetSimulator Simulator { get; }
 
+    /// <summary>Unclaimed kits and devices; claimed ones join the fleet and so start sending events.</summary>
+    public ClaimInventory Claims { get; }
+
     public DateTimeOffset Now => Options.TimeProvider.GetUtcNow();
 
     /// <summary>After the fleet is reseeded: history, connectors and schedules start again (open streams stay open).</summary>
@@ -37,6 +42,7 @@ internal sealed class EventServices : IDisposable
         History.Clear();
         Connectors.Clear();
         Simulator.Restart();
+        Claims.Reset();
     }
 
     public void Dispose()
