@@ -42,6 +42,9 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     public Uri TokenEndpoint => new(BaseAddress, "oauth2/token");
 
+    /// <summary>DT's hosted emulator API (emulated devices, :publish), with the real host's path layout: …/emulator/v2.</summary>
+    public Uri EmulatorApiRoot => new(BaseAddress, "emulator/v2");
+
     public EmulatorCredentials Credentials { get; }
 
     /// <summary>The Cloud IoT Core API root (/v1).</summary>

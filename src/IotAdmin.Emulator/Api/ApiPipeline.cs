@@ -41,12 +41,13 @@ internal sealed class ApiPipeline
         var method = context.Request.Method.ToUpperInvariant();
         var path = context.Request.Path.Value ?? "/";
         var isGoogle = path.StartsWith("/v1/", StringComparison.Ordinal);
-        var isApi = isGoogle || path.StartsWith("/v2/", StringComparison.Ordinal);
-        var segments = isApi ? path[4..].Split('/') : Array.Empty<string>();
-        var (template, handler) = isGoogle ? Routes.MatchGoogle(method, segments) : isApi ? Routes.Match(method, segments) : (null, null);
+        var isHostedEmulator = path.StartsWith(EmulatedDeviceHandlers.Prefix, StringComparison.Ordinal);
+        var isApi = isGoogle || isHostedEmulator || path.StartsWith("/v2/", StringComparison.Ordinal);
+        var segments = isHostedEmulator ? path[EmulatedDeviceHandlers.Prefix.Length..].Split('/') : isApi ? path[4..].Split('/') : Array.Empty<string>();
+        var (template, handler) = isGoogle ? Routes.MatchGoogle(method, segments) : isHostedEmulator ? Routes.MatchEmulator(method, segments) : isApi ? Routes.Match(method, segments) : (null, null);
         var isToken = path is "/oauth2/token" or GoogleAccount.TokenPath;
         var route = method + " " + (isToken ? path : template ?? "(unknown)");
-        var mutation = isApi && method is "POST" or "PATCH" or "DELETE";
+        var mutation = isApi && method is "POST" or "PATCH" or "PUT" or "DELETE";
         var style = isGoogle ? "google" : _options.ErrorStyle; // Cloud IoT Core has one error shape
         try
         {

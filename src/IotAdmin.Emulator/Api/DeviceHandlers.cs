@@ -83,24 +83,20 @@ internal static class DeviceHandlers
         var projectId = ProjectHandlers.ProjectId(r);
         var deviceId = r.Segments[3][..^":publish".Length];
         var body = r.BodyObject();
-        var exists = r.Store.Read(v => v.DeviceForWrite(deviceId) is { } d && d.ProjectId == projectId);
-        if (!exists) throw ApiError.NotFound($"device '{deviceId}' not found in project '{projectId}'");
+        var deviceType = r.Store.Read(v => v.DeviceForWrite(deviceId) is { } d && d.ProjectId == projectId ? d.Type : null);
+        if (deviceType == null) throw ApiError.NotFound($"device '{deviceId}' not found in project '{projectId}'");
+        var now = r.Events.Now;
         var events = new List<(string Type, JsonObject Data)>();
         foreach (var e in body)
         {
             if (!Events.EventTypes.All.Contains(e.Key) || e.Key == Events.EventTypes.LabelsChanged) throw ApiError.BadRequest($"'{e.Key}' is not an event type that can be published", e.Key);
             if (e.Value is not JsonObject data) throw ApiError.BadRequest($"event '{e.Key}' must be an object", e.Key);
-            events.Add((e.Key, (JsonObject)data.DeepClone()));
+            events.Add((e.Key, Events.PublishedData.Complete(e.Key, data, deviceType, now)));
         }
 
-        var now = r.Events.Now;
+        if (events.Count == 0) throw ApiError.BadRequest("the body must hold one event, e.g. {\"temperature\":{\"value\":21.5}}", "body");
         r.Events.Simulator.CatchUp();
-        foreach (var (type, data) in events)
-        {
-            data.Remove("updateTime"); // the service stamps the time of publishing
-            r.Events.Hub.Publish(deviceId, type, data, now);
-        }
-
+        foreach (var (type, data) in events) r.Events.Hub.Publish(deviceId, type, data, now);
         return new JsonObject();
     }
 

@@ -30,6 +30,14 @@ internal static class Routes
         new("/v2/projects/{p}/devices/{d}/labels/{k}", s => s is ["projects", _, "devices", _, "labels", _], new() { ["PATCH"] = LabelHandlers.Update, ["DELETE"] = LabelHandlers.Delete }),
     };
 
+    /// <summary>DT's hosted emulator API, under /emulator/v2 (<see cref="EmulatedDeviceHandlers"/>).</summary>
+    private static readonly Shape[] EmulatorShapes =
+    {
+        new("/emulator/v2/projects/{p}/devices", s => s is ["projects", _, "devices"], new() { ["GET"] = EmulatedDeviceHandlers.List, ["POST"] = EmulatedDeviceHandlers.Create }),
+        new("/emulator/v2/projects/{p}/devices/{d}:publish", s => s is ["projects", _, "devices", var d] && d.EndsWith(":publish", StringComparison.Ordinal), new() { ["POST"] = DeviceHandlers.Publish }),
+        new("/emulator/v2/projects/{p}/devices/{d}", s => s is ["projects", _, "devices", _], new() { ["GET"] = EmulatedDeviceHandlers.Get, ["PUT"] = EmulatedDeviceHandlers.Update, ["DELETE"] = EmulatedDeviceHandlers.Delete }),
+    };
+
     /// <summary>The handlers that write their own (long-lived) answer; the pipeline awaits them instead of writing JSON.</summary>
     private static readonly Dictionary<Func<RequestContext, JsonNode>, Func<RequestContext, Task>> Streamers = new() { [Streaming] = StreamHandler.Stream };
 
@@ -43,6 +51,9 @@ internal static class Routes
 
     /// <summary>The Cloud IoT Core (/v1) route for a request, as <see cref="Match"/>.</summary>
     public static (string? Template, Func<RequestContext, JsonNode>? Handler) MatchGoogle(string method, string[] segments) => Find(GoogleShapes, method, segments);
+
+    /// <summary>The hosted emulator API's route (segments after /emulator/v2/), as <see cref="Match"/>.</summary>
+    public static (string? Template, Func<RequestContext, JsonNode>? Handler) MatchEmulator(string method, string[] segments) => Find(EmulatorShapes, method, segments);
 
     /// <summary>The route for a request under /v2: its template (or null for an unknown path) and handler (or null for a wrong method).</summary>
     public static (string? Template, Func<RequestContext, JsonNode>? Handler) Match(string method, string[] segments) => Find(Shapes, method, segments);
