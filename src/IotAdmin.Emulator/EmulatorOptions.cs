@@ -53,7 +53,7 @@ public sealed class EmulatorOptions
     public TimeSpan EventHistory { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>Events kept per device (the oldest go first).</summary>
-    public int HistorySize { get; set; } = 5000;
+    public int HistorySize { get; set; } = 2000;
 
     /// <summary>Failed pushes in a row after which a data connector becomes SYSTEM_DISABLED.</summary>
     public int ConnectorDisableAfter { get; set; } = 10;
@@ -87,8 +87,8 @@ public sealed class EmulatorOptions
           --google-project ID        the Google Cloud project /v1 serves (default emulated-project)
           --google-location REGION   the region /v1 serves (default us-central1)
           --event-interval DURATION  the fleet's heartbeat, e.g. 15m (default), 1s to fast-forward; 0 = no simulated events
-          --event-history DURATION   history the fleet has at start (default 24h)
-          --history-size N           events kept per device (default 5000)
+          --event-history DURATION   history filled in when the fleet wakes (default 24h; ~300,000 events at most)
+          --history-size N           events kept per device (default 2000)
           --connector-disable-after N  failed pushes in a row before SYSTEM_DISABLED (default 10)
           --kits N                   unclaimed kits in the inventory, plus 10 loose devices per kit (default 20)
           --help                     this text

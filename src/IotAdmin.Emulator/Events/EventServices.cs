@@ -47,6 +47,7 @@ internal sealed class EventServices : IDisposable
 
     public void Dispose()
     {
+        Hub.Broadcast(new StreamItem.Close("end")); // open streams end, so the server can stop
         Simulator.Dispose();
         Connectors.Dispose();
     }

@@ -10,6 +10,8 @@ namespace IotAdmin.Emulator.Events;
 /// </summary>
 internal sealed class FleetSimulator : IDisposable
 {
+    private const double BackfillBudget = 300_000;
+
     private readonly object _lock = new();
     private readonly EmulatorOptions _options;
     private readonly FleetStore _store;
@@ -40,15 +42,39 @@ internal sealed class FleetSimulator : IDisposable
         {
             if (_timer == null)
             {
-                _backfillFrom = _options.TimeProvider.GetUtcNow() - _options.EventHistory;
+                _backfillFrom = _options.TimeProvider.GetUtcNow() - BackfillWindow();
                 Run(_options.TimeProvider.GetUtcNow());
                 _backfillFrom = null;
                 var tick = TimeSpan.FromTicks(Math.Clamp(Interval.Ticks / 4, TimeSpan.TicksPerMillisecond * 10, TimeSpan.TicksPerSecond));
-                _timer = _options.TimeProvider.CreateTimer(_ => CatchUp(), null, tick, tick);
+                _timer = _options.TimeProvider.CreateTimer(_ => Tick(), null, tick, tick);
                 return;
             }
 
             Run(_options.TimeProvider.GetUtcNow());
+        }
+    }
+
+    /// <summary>
+    /// --event-history, but no more than about <see cref="BackfillBudget"/> events for the whole fleet (a big fleet on a
+    /// short interval would otherwise take minutes to wake), and never less than 96 heartbeats.
+    /// </summary>
+    private TimeSpan BackfillWindow()
+    {
+        var sensors = _store.Read(v => v.Devices.Count(d => !IsEmulated(d)));
+        var heartbeats = Math.Max(96, BackfillBudget / Math.Max(1.0, sensors * 1.5)); // ~1.5 events per device per interval
+        return TimeSpan.FromTicks((long)Math.Min(_options.EventHistory.Ticks, Interval.Ticks * heartbeats));
+    }
+
+    /// <summary>The timer's catch-up: a failure must not end the process (an exception in a timer callback would).</summary>
+    private void Tick()
+    {
+        try
+        {
+            CatchUp();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Console.Error.WriteLine("emulator: event simulation failed: " + e.Message);
         }
     }
 
