@@ -25,6 +25,7 @@ if (server == null) return 2;
 Console.WriteLine($"IotAdmin emulator listening on {server.BaseAddress}");
 Console.WriteLine($"  API root:        {server.ApiRoot}");
 Console.WriteLine($"  Token endpoint:  {server.TokenEndpoint}");
+Console.WriteLine($"  Emulator API:    {server.EmulatorApiRoot} (emulated devices); events every {options.EventInterval} once asked for; {options.Kits} unclaimed kits");
 Console.WriteLine($"  Key id:          {server.Credentials.KeyId}");
 Console.WriteLine($"  Secret:          {server.Credentials.Secret}");
 Console.WriteLine($"  E-mail:          {server.Credentials.Email}");

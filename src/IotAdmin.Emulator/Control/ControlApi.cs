@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IotAdmin.Emulator.Api;
+using IotAdmin.Emulator.Events;
 using IotAdmin.Emulator.Paging;
 using IotAdmin.Emulator.Store;
 
@@ -16,9 +17,13 @@ internal sealed class ControlApi
     private readonly Stats _stats;
     private readonly RateWindow _rate;
     private readonly PageSnapshots _snapshots;
+    private readonly EventServices _events;
+    private readonly EventControl _eventControl;
 
-    public ControlApi(FleetStore store, FaultInjector faults, Stats stats, RateWindow rate, PageSnapshots snapshots)
+    public ControlApi(FleetStore store, FaultInjector faults, Stats stats, RateWindow rate, PageSnapshots snapshots, EventServices events)
     {
+        _events = events;
+        _eventControl = new EventControl(events);
         _store = store;
         _faults = faults;
         _stats = stats;
@@ -88,7 +93,11 @@ internal sealed class ControlApi
                 _stats.Clear();
                 _rate.Clear();
                 _snapshots.Clear();
+                _events.Reset();
                 await JsonReply.WriteAsync(context, 200, new JsonObject());
+                return;
+            case var (path, _) when EventControl.Handles(path):
+                await _eventControl.HandleAsync(context);
                 return;
             default:
                 await ErrorWriter.WriteAsync(context, ApiError.NotFound("no such control endpoint; see docs/emulator.md"), "dt");
