@@ -28,7 +28,7 @@ Console.WriteLine($"  Token endpoint:  {server.TokenEndpoint}");
 Console.WriteLine($"  Key id:          {server.Credentials.KeyId}");
 Console.WriteLine($"  Secret:          {server.Credentials.Secret}");
 Console.WriteLine($"  E-mail:          {server.Credentials.Email}");
-Console.WriteLine($"  Fleet:           {options.Devices} devices in {options.Projects} projects (seed {options.Seed}); organization {server.OrganizationId}");
+Console.WriteLine(options.FleetFile != null ? $"  Fleet:           {Path.GetFullPath(options.FleetFile)}; organization {server.OrganizationId}" : $"  Fleet:           {options.Devices} devices in {options.Projects} projects (seed {options.Seed}); organization {server.OrganizationId}");
 Console.WriteLine($"  Rate limit:      {(options.RateLimit > 0 ? options.RateLimit + " requests / 10 s per service account" : "off")}; token TTL {options.TokenTtlSeconds} s; error style {options.ErrorStyle}");
 if (options.CredentialsFile != null) Console.WriteLine($"  Credentials file: {Path.GetFullPath(options.CredentialsFile)}");
 Console.WriteLine($"  Cloud IoT Core:  {server.GoogleApiRoot} (project {options.GoogleProject}, region {options.GoogleLocation})" + (options.GoogleKeyFile != null ? $"; key file {Path.GetFullPath(options.GoogleKeyFile)}" : "; --google-key-file writes a key for it"));
