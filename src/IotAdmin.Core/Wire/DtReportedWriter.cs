@@ -6,15 +6,27 @@ using IotAdmin.Models;
 namespace IotAdmin.Wire
 {
     /// <summary>
-    /// The reverse of <see cref="DtModelMapper"/> for reported state: writes an <see cref="IotReportedState"/> in the
-    /// DT wire shape (dt-api.md §2 "reported"), for the fleet export. Events IotAdmin does not type are written as
-    /// null (their type is kept, their data is not).
+    /// Reported state in the DT wire shape (dt-api.md §2 "reported"), for the fleet export: the events exactly as the
+    /// DT API sent them; from another API, the reverse of <see cref="DtModelMapper"/> over the typed events (events
+    /// IotAdmin does not type are written as null: their type is kept, their data is not).
     /// </summary>
     internal static class DtReportedWriter
     {
         public static void Write(Utf8JsonWriter json, IotReportedState r)
         {
             json.WriteStartObject();
+            if (r.Wire != null)
+            {
+                foreach (var e in r.Wire)
+                {
+                    json.WritePropertyName(e.Key);
+                    e.Value.WriteTo(json);
+                }
+
+                json.WriteEndObject();
+                return;
+            }
+
             foreach (var type in r.EventTypes)
             {
                 json.WritePropertyName(type);

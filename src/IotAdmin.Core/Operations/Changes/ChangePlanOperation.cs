@@ -117,12 +117,18 @@ namespace IotAdmin.Operations.Changes
 
             // Moves first (the labels are then changed where the device is), each destination one group.
             var after = new Dictionary<string, IotDevice>(StringComparer.Ordinal);
-            foreach (var group in toChange.Where(p => p.Change.MoveTo != null).GroupBy(p => p.Change.MoveTo!, StringComparer.Ordinal))
+            var effective = toChange.ToDictionary(p => p.DeviceId, p => p.Change.EffectiveFor(current[p.DeviceId]), StringComparer.Ordinal);
+            foreach (var group in toChange.Where(p => effective[p.DeviceId].MoveTo != null).GroupBy(p => effective[p.DeviceId].MoveTo!, StringComparer.Ordinal))
                 await RunGroupAsync(() => new MoveDeviceOperation(Session, group.Key, GroupOptions()), group.Select(p => current[p.DeviceId]), after, output, cancellationToken).ConfigureAwait(false);
 
-            foreach (var group in toChange.Where(p => p.Change.ChangesLabels && (p.Change.MoveTo == null || after.ContainsKey(p.DeviceId))).GroupBy(p => p.Change.LabelKey, StringComparer.Ordinal))
+            // Then labels, grouped by what each device still needs; a device that needs part of its row's change joins
+            // the group of the whole change when there is one (re-sending a label it has is harmless): fewest calls.
+            var labelled = toChange.Where(p => effective[p.DeviceId].ChangesLabels && (effective[p.DeviceId].MoveTo == null || after.ContainsKey(p.DeviceId))).ToList();
+            var needed = new HashSet<string>(labelled.Select(p => effective[p.DeviceId].LabelKey), StringComparer.Ordinal);
+            foreach (var group in labelled.GroupBy(p => needed.Contains(p.Change.LabelKey) ? p.Change.LabelKey : effective[p.DeviceId].LabelKey, StringComparer.Ordinal))
             {
-                var change = group.First().Change;
+                var first = group.First();
+                var change = first.Change.LabelKey == group.Key ? first.Change : effective[first.DeviceId];
                 await RunGroupAsync(() => new LabelChangeOperation(Session, CommandName, change, GroupOptions()), group.Select(p => after.TryGetValue(p.DeviceId, out var moved) ? moved : current[p.DeviceId]), after, output, cancellationToken).ConfigureAwait(false);
             }
 

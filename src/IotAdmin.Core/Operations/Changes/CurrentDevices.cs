@@ -14,8 +14,8 @@ namespace IotAdmin.Operations.Changes
 {
     /// <summary>
     /// Reads the devices a change plan will touch, in the fewest listing requests: per project either the whole
-    /// project (100 devices a page) or filtered listings of 50 ids each, whichever takes fewer pages; devices
-    /// given without a project are found one GET each (as every bulk command does).
+    /// project (100 devices a page) or filtered listings of 50 ids each, whichever takes fewer pages. Devices given
+    /// without a project, or not in the project given (moved since), are found one GET each in every project.
     /// </summary>
     internal static class CurrentDevices
     {
@@ -25,6 +25,7 @@ namespace IotAdmin.Operations.Changes
         public static async Task<Dictionary<string, IotDevice>> ReadAsync(IotSession session, IReadOnlyCollection<PlannedDevice> wanted, ICommandOutput output, ApiCallContext context, CancellationToken cancellationToken)
         {
             var found = new Dictionary<string, IotDevice>(StringComparer.Ordinal);
+            var elsewhere = wanted.Where(w => w.ProjectId == null).Select(w => w.DeviceId).ToList();
             var byProject = wanted.Where(w => w.ProjectId != null).GroupBy(w => w.ProjectId!, StringComparer.Ordinal).ToList();
             var sizes = byProject.Any(g => g.Count() > DeviceIdLookup.IdsPerRequest) ? await ProjectSizesAsync(session, context, cancellationToken).ConfigureAwait(false) : new Dictionary<string, int>();
             foreach (var project in byProject)
@@ -46,19 +47,18 @@ namespace IotAdmin.Operations.Changes
                     continue;
                 }
 
-                foreach (var id in ids.Where(i => !found.ContainsKey(i)))
-                    output.WriteError(IotErrorInfo.FromApi(session.Backend.NotInListing(project.Key, id, "Device '" + id + "' was not found in project '" + project.Key + "'."), "projects/" + project.Key + "/devices/" + id));
+                elsewhere.AddRange(ids.Where(i => !found.ContainsKey(i)));
             }
 
-            foreach (var lone in wanted.Where(w => w.ProjectId == null))
+            foreach (var id in elsewhere)
             {
                 try
                 {
-                    found[lone.DeviceId] = await session.Backend.GetDeviceAsync("-", lone.DeviceId, context, cancellationToken).ConfigureAwait(false);
+                    found[id] = await session.Backend.GetDeviceAsync("-", id, context, cancellationToken).ConfigureAwait(false);
                 }
                 catch (IotApiException e) when (!ErrorRules.EndsTheCommand(e))
                 {
-                    output.WriteError(IotErrorInfo.FromApi(e, lone.DeviceId));
+                    output.WriteError(IotErrorInfo.FromApi(e, id));
                 }
             }
 

@@ -41,6 +41,13 @@ namespace IotAdmin.Operations.Changes
             && Set.All(l => current.Labels.TryGetValue(l.Key, out var v) && v == l.Value)
             && Remove.All(r => !current.Labels.ContainsKey(r));
 
+        /// <summary>Only what <paramref name="current"/> still needs: labels that differ, labels present, a move to another project.</summary>
+        public DeviceChange EffectiveFor(IotDevice current) => new DeviceChange(
+            Set.Where(l => !current.Labels.TryGetValue(l.Key, out var v) || v != l.Value).ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal),
+            Remove.Where(current.Labels.ContainsKey),
+            MoveTo == current.ProjectId ? null : MoveTo,
+            Expected);
+
         public string DescribeLabels()
         {
             var parts = new List<string>();
