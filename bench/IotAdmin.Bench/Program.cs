@@ -17,7 +17,7 @@ using IotAdmin.Sessions;
 namespace IotAdmin.Bench
 {
     /// <summary>
-    /// dotnet run -c Release --project bench/IotAdmin.Bench [-- list|ratelimit|bulk|all|whatif]
+    /// dotnet run -c Release --project bench/IotAdmin.Bench [-- list|ratelimit|bulk|spreadsheet|export|all|whatif]
     /// Every scenario runs against an emulator on 127.0.0.1 with the real service's rate limit (75 per 10 s), in process;
     /// whatif runs bench/PipedWhatIf.ps1 in real PowerShell (`dotnet pwsh`, after ./build.ps1 Build).
     /// </summary>
@@ -31,6 +31,8 @@ namespace IotAdmin.Bench
             if (which is "list" or "all") await ListAsync();
             if (which is "ratelimit" or "all") await RateLimitAsync();
             if (which is "bulk" or "all") await BulkAsync();
+            if (which is "spreadsheet" or "all") await WorkflowBench.SpreadsheetAsync();
+            if (which is "export" or "all") await WorkflowBench.ExportAsync();
             if (which is "whatif") return await PipedWhatIfAsync(); // needs the built module: not part of "all"
             return 0;
         }
