@@ -118,10 +118,10 @@ namespace IotAdmin.Bench
             return dir?.FullName ?? Directory.GetCurrentDirectory();
         }
 
-        private static async Task<EmulatorServer> StartAsync(int devices, int projects, int rateLimit) =>
+        internal static async Task<EmulatorServer> StartAsync(int devices, int projects, int rateLimit) =>
             await EmulatorServer.StartAsync(new EmulatorOptions { Urls = "http://127.0.0.1:0", Devices = devices, Projects = projects, RateLimit = rateLimit, Quiet = true, PropagationDelayMs = 0 });
 
-        private static Task<IotSession> ConnectAsync(EmulatorServer server, RateLimitOptions rate)
+        internal static Task<IotSession> ConnectAsync(EmulatorServer server, RateLimitOptions rate)
         {
             var credential = new ServiceAccountCredential(server.Credentials.KeyId, ToSecure(server.Credentials.Secret), server.Credentials.Email);
             return IotSession.ConnectAsync(server.ApiRoot.AbsoluteUri, server.TokenEndpoint.AbsoluteUri, credential, new IotSessionOptions { RateLimit = rate }, new ApiCallContext(new CountingOutput()), CancellationToken.None);

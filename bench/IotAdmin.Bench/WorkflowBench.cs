@@ -5,9 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using IotAdmin.Auth;
 using IotAdmin.Backends;
-using IotAdmin.Emulator;
 using IotAdmin.Http;
 using IotAdmin.Operations.Bulk;
 using IotAdmin.Operations.Changes;
@@ -23,8 +21,8 @@ namespace IotAdmin.Bench
         public static async Task SpreadsheetAsync()
         {
             const int Rows = 10_000;
-            await using var server = await StartAsync(Rows, projects: 1, rateLimit: 75);
-            using var session = await ConnectAsync(server, RateLimitOptions.Default);
+            await using var server = await Program.StartAsync(Rows, projects: 1, rateLimit: 75);
+            using var session = await Program.ConnectAsync(server, RateLimitOptions.Default);
             var project = server.ProjectIds[0];
             var ids = new List<string>();
             await foreach (var d in session.Backend.ListDevicesAsync(new DeviceQuery { ProjectId = project }, ApiCallContext.Silent(), CancellationToken.None)) ids.Add(d.DeviceId);
@@ -55,8 +53,8 @@ namespace IotAdmin.Bench
             foreach (var devices in new[] { 10_000, 100_000 })
             {
                 var projects = devices / 1000;
-                await using var server = await StartAsync(devices, projects, rateLimit: 0);
-                using var session = await ConnectAsync(server, new RateLimitOptions(0, TimeSpan.FromSeconds(10)));
+                await using var server = await Program.StartAsync(devices, projects, rateLimit: 0);
+                using var session = await Program.ConnectAsync(server, new RateLimitOptions(0, TimeSpan.FromSeconds(10)));
                 var file = Path.Combine(Path.GetTempPath(), "iotadmin-bench-fleet-" + Guid.NewGuid().ToString("N") + ".json");
                 var sw = Stopwatch.StartNew();
                 var written = await FleetExport.RunAsync(session, file, new CountingOutput(), CancellationToken.None);
@@ -82,11 +80,5 @@ namespace IotAdmin.Bench
                 File.Delete(file);
             }
         }
-
-        private static Task<EmulatorServer> StartAsync(int devices, int projects, int rateLimit) =>
-            EmulatorServer.StartAsync(new EmulatorOptions { Urls = "http://127.0.0.1:0", Devices = devices, Projects = projects, RateLimit = rateLimit, Quiet = true, PropagationDelayMs = 0 });
-
-        private static Task<IotSession> ConnectAsync(EmulatorServer server, RateLimitOptions rate) =>
-            IotSession.ConnectAsync(server.ApiRoot.AbsoluteUri, server.TokenEndpoint.AbsoluteUri, new ServiceAccountCredential(server.Credentials.KeyId, ServiceAccountCredential.ToSecure(server.Credentials.Secret), server.Credentials.Email), new IotSessionOptions { RateLimit = rate }, new ApiCallContext(new CountingOutput()), CancellationToken.None);
     }
 }
