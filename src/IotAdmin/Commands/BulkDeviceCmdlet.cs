@@ -92,7 +92,8 @@ namespace IotAdmin.Commands
                 // Both check the parameters before any request.
                 if (UsesPlan)
                 {
-                    if (Journal.IsPresent || JournalPath != null) _journal = ChangeJournal.Open(JournalPath == null ? null : GetUnresolvedProviderPathFromPSPath(JournalPath), session, MyInvocation.MyCommand.Name);
+                    if (ParameterSetName == ByObject || ParameterSetName == ById) PipelineChange(); // checks -Label / -Name now
+                    if ((Journal.IsPresent || JournalPath != null) && !IsWhatIf) _journal = ChangeJournal.Open(JournalPath == null ? null : GetUnresolvedProviderPathFromPSPath(JournalPath), session, MyInvocation.MyCommand.Name);
                     _plan = new ChangePlanOperation(session, MyInvocation.MyCommand.Name, options, _journal);
                 }
                 else

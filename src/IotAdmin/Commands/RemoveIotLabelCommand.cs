@@ -18,7 +18,9 @@ namespace IotAdmin.Commands
         [ArgumentCompleter(typeof(LabelKeyCompleter))]
         public string[] Name { get; set; } = new string[0];
 
-        private protected override DeviceChange PipelineChange() => new DeviceChange(remove: LabelChangeRules.ToRemoveNames(Name));
+        private DeviceChange? _change;
+
+        private protected override DeviceChange PipelineChange() => _change ??= new DeviceChange(remove: LabelChangeRules.ToRemoveNames(Name));
 
         private protected override BulkDeviceOperation CreateOperation(IotSession session, BulkOptions options) => new RemoveLabelOperation(session, Name, options);
     }
