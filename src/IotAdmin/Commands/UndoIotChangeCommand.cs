@@ -19,7 +19,7 @@ namespace IotAdmin.Commands
 
         /// <summary>Journal files (from -JournalPath, or the per-user journal folder); several are undone as one change, newest state first.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("FullName")]
+        [Alias("Journal", "FullName")]
         [ValidateNotNullOrEmpty]
         public string[] Path { get; set; } = new string[0];
 
