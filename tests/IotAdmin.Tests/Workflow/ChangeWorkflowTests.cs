@@ -185,6 +185,32 @@ namespace IotAdmin.Tests.Workflow
             Assert.Equal(new[] { moving[0].DeviceId }, FleetSnapshot.Differences(snapshot, restored));
         }
 
+        [Fact]
+        public async Task The_journal_holds_exactly_the_devices_whose_batch_succeeded()
+        {
+            await using var emulator = await IotAdmin.Tests.Integration.Emulator.StartAsync(o => { o.Devices = 200; o.Projects = 2; });
+            using var session = await emulator.ConnectAsync();
+            var project = emulator.Server.ProjectIds[1];
+            var devices = await FleetSnapshot.DevicesAsync(session, project);
+            await emulator.AddFaultAsync(new { method = "POST", path = "/v2/projects/*/devices:batchUpdate", status = 403, count = 1, message = "no write access" });
+
+            var journalPath = Path.Combine(_folder, "partial.jsonl");
+            var output = new RecordingOutput();
+            using (var journal = ChangeJournal.Open(journalPath, session, "Set-IotLabel"))
+            {
+                var plan = new ChangePlanOperation(session, "Set-IotLabel", new BulkOptions(), journal);
+                for (var i = 0; i < devices.Count; i++) plan.Add(new PlannedDevice(project, devices[i].DeviceId, Row(("shift", i % 2 == 0 ? "early" : "late"))), output);
+                var summary = await plan.CompleteAsync(output, CancellationToken.None);
+                Assert.Equal((devices.Count + 1) / 2, summary.Failed); // the first group (early) met the fault
+            }
+
+            var journaled = JournalReader.Read(journalPath).ToList();
+            var late = devices.Where((d, i) => i % 2 == 1).Select(d => d.DeviceId).OrderBy(id => id, StringComparer.Ordinal);
+            Assert.Equal(late, journaled.Select(e => e.DeviceId).OrderBy(id => id, StringComparer.Ordinal));
+            Assert.All(journaled, e => Assert.Equal("late", e.After.Labels["shift"]));
+            Assert.All(journaled, e => Assert.False(e.Before.Labels.ContainsKey("shift")));
+        }
+
         private static Task<IotBulkSummary> ApplyRowsAsync(IotSession session, List<Dictionary<string, string>> rows, bool removeEmpty, RecordingOutput output)
         {
             var plan = new ChangePlanOperation(session, "Set-IotLabel", new BulkOptions(), null);

@@ -92,7 +92,6 @@ namespace IotAdmin.Operations.Changes
             var current = await CurrentDevices.ReadAsync(Session, _planned, counting, context, cancellationToken).ConfigureAwait(false);
             _failed += counting.Errors;
 
-            var before = new Dictionary<string, IotDevice>(StringComparer.Ordinal);
             var toChange = new List<PlannedDevice>();
             foreach (var planned in _planned)
             {
@@ -108,7 +107,6 @@ namespace IotAdmin.Operations.Changes
                 }
                 else
                 {
-                    before[device.DeviceId] = device;
                     toChange.Add(planned);
                 }
             }
@@ -117,9 +115,17 @@ namespace IotAdmin.Operations.Changes
 
             // Moves first (the labels are then changed where the device is), each destination one group.
             var after = new Dictionary<string, IotDevice>(StringComparer.Ordinal);
+            void Changed(IotDevice device)
+            {
+                // Journaled as each batch succeeds (a stopped run keeps the lines of what it did); a device moved and
+                // then relabelled gets two lines, which an undo reads as one change.
+                _journal?.Record(after.TryGetValue(device.DeviceId, out var prior) ? prior : current[device.DeviceId], device);
+                after[device.DeviceId] = device;
+            }
+
             var effective = toChange.ToDictionary(p => p.DeviceId, p => p.Change.EffectiveFor(current[p.DeviceId]), StringComparer.Ordinal);
             foreach (var group in toChange.Where(p => effective[p.DeviceId].MoveTo != null).GroupBy(p => effective[p.DeviceId].MoveTo!, StringComparer.Ordinal))
-                await RunGroupAsync(() => new MoveDeviceOperation(Session, group.Key, GroupOptions()), group.Select(p => current[p.DeviceId]), after, output, cancellationToken).ConfigureAwait(false);
+                await RunGroupAsync(() => new MoveDeviceOperation(Session, group.Key, GroupOptions()), group.Select(p => current[p.DeviceId]), Changed, output, cancellationToken).ConfigureAwait(false);
 
             // Then labels, grouped by what each device still needs; a device that needs part of its row's change joins
             // the group of the whole change when there is one (re-sending a label it has is harmless): fewest calls.
@@ -129,14 +135,11 @@ namespace IotAdmin.Operations.Changes
             {
                 var first = group.First();
                 var change = first.Change.LabelKey == group.Key ? first.Change : effective[first.DeviceId];
-                await RunGroupAsync(() => new LabelChangeOperation(Session, CommandName, change, GroupOptions()), group.Select(p => after.TryGetValue(p.DeviceId, out var moved) ? moved : current[p.DeviceId]), after, output, cancellationToken).ConfigureAwait(false);
+                await RunGroupAsync(() => new LabelChangeOperation(Session, CommandName, change, GroupOptions()), group.Select(p => after.TryGetValue(p.DeviceId, out var moved) ? moved : current[p.DeviceId]), Changed, output, cancellationToken).ConfigureAwait(false);
             }
 
-            foreach (var changed in after.Values)
-            {
-                _journal?.Record(before[changed.DeviceId], changed);
-                if (Options.PassThru) output.WriteObject(changed);
-            }
+            if (Options.PassThru)
+                foreach (var changed in after.Values) output.WriteObject(changed);
 
             var summary = Summary();
             output.WriteInformation(summary, new[] { "IotAdmin", "Summary", CommandName });
@@ -158,8 +161,8 @@ namespace IotAdmin.Operations.Changes
 
         private BulkOptions GroupOptions() => new BulkOptions { BatchSize = Options.BatchSize, PassThru = true, WhatIf = Options.WhatIf, ItemRetries = Options.ItemRetries };
 
-        /// <summary>One group through the bulk engine; the devices it changed land in <paramref name="after"/>.</summary>
-        private async Task RunGroupAsync(Func<BulkDeviceOperation> create, IEnumerable<IotDevice> devices, Dictionary<string, IotDevice> after, ICommandOutput output, CancellationToken cancellationToken)
+        /// <summary>One group through the bulk engine; each device it changed goes to <paramref name="changed"/> as its batch succeeds.</summary>
+        private async Task RunGroupAsync(Func<BulkDeviceOperation> create, IEnumerable<IotDevice> devices, Action<IotDevice> changed, ICommandOutput output, CancellationToken cancellationToken)
         {
             var list = devices.ToList();
             BulkDeviceOperation operation;
@@ -173,25 +176,25 @@ namespace IotAdmin.Operations.Changes
                 return;
             }
 
-            var groupOutput = new GroupOutput(output, after);
+            var groupOutput = new GroupOutput(output, changed);
             foreach (var device in list) await operation.AddAsync(DeviceRef.FromDevice(device), groupOutput, cancellationToken).ConfigureAwait(false);
             _groups.Add(await operation.CompleteAsync(groupOutput, cancellationToken).ConfigureAwait(false));
         }
 
-        /// <summary>A group's output: its changed devices are collected (not written), its own summary is dropped (one summary covers the run).</summary>
+        /// <summary>A group's output: its changed devices go to the plan (not to the pipeline), its own summary is dropped (one summary covers the run).</summary>
         private sealed class GroupOutput : ForwardingOutput
         {
-            private readonly Dictionary<string, IotDevice> _after;
+            private readonly Action<IotDevice> _changed;
 
-            public GroupOutput(ICommandOutput inner, Dictionary<string, IotDevice> after)
+            public GroupOutput(ICommandOutput inner, Action<IotDevice> changed)
                 : base(inner)
             {
-                _after = after;
+                _changed = changed;
             }
 
             public override void WriteObject(object item)
             {
-                if (item is IotDevice device) _after[device.DeviceId] = device;
+                if (item is IotDevice device) _changed(device);
             }
 
             public override void WriteInformation(object data, string[] tags)
