@@ -89,7 +89,7 @@ namespace IotAdmin.Operations.Changes
         {
             var counting = new CountingErrors(output);
             var context = new ApiCallContext(counting, _counters);
-            var current = await CurrentDevices.ReadAsync(Session, _planned, counting, context, cancellationToken).ConfigureAwait(false);
+            var current = await CurrentDevices.ReadAsync(Session, CommandName, _planned, counting, context, cancellationToken).ConfigureAwait(false);
             _failed += counting.Errors;
 
             var toChange = new List<PlannedDevice>();

@@ -22,8 +22,9 @@ namespace IotAdmin.Operations.Changes
         private const int PageSize = 100;
 
         /// <summary>The devices found, by id; each id not found is reported as a non-terminating error and left out.</summary>
-        public static async Task<Dictionary<string, IotDevice>> ReadAsync(IotSession session, IReadOnlyCollection<PlannedDevice> wanted, ICommandOutput output, ApiCallContext context, CancellationToken cancellationToken)
+        public static async Task<Dictionary<string, IotDevice>> ReadAsync(IotSession session, string commandName, IReadOnlyCollection<PlannedDevice> wanted, ICommandOutput output, ApiCallContext context, CancellationToken cancellationToken)
         {
+            var progress = new ListingProgress(output, context.Counters, session.Time, commandName + ": reading the devices' current state", "device");
             var found = new Dictionary<string, IotDevice>(StringComparer.Ordinal);
             var elsewhere = wanted.Where(w => w.ProjectId == null).Select(w => w.DeviceId).ToList();
             var byProject = wanted.Where(w => w.ProjectId != null).GroupBy(w => w.ProjectId!, StringComparer.Ordinal).ToList();
@@ -39,7 +40,10 @@ namespace IotAdmin.Operations.Changes
                 try
                 {
                     await foreach (var device in devices.ConfigureAwait(false))
+                    {
+                        progress.Observe();
                         if (ids.Contains(device.DeviceId)) found[device.DeviceId] = device;
+                    }
                 }
                 catch (IotApiException e) when (!ErrorRules.EndsTheCommand(e))
                 {
@@ -62,6 +66,7 @@ namespace IotAdmin.Operations.Changes
                 }
             }
 
+            progress.Complete();
             return found;
         }
 
