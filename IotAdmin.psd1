@@ -19,6 +19,9 @@
         'Set-IotLabel'
         'Remove-IotLabel'
         'Move-IotDevice'
+        'Export-IotDevice'
+        'Export-IotFleet'
+        'Undo-IotChange'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -51,6 +51,7 @@ namespace IotAdmin.Wire
             var state = new IotReportedState();
             if (reported == null) return state;
             state.EventTypes = reported.Keys.OrderBy(k => k, StringComparer.Ordinal).ToArray();
+            state.Wire = reported;
             DateTimeOffset? last = null;
             foreach (var pair in reported)
             {

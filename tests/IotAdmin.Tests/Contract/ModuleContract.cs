@@ -48,6 +48,9 @@ namespace IotAdmin.Tests.Contract
 
         /// <summary>Every violation found; empty when the module keeps the contract.</summary>
         /// <summary>Cmdlets that write no objects, so need no [OutputType].</summary>
+        /// <summary>Cmdlets that call no API: Connect-IotAdmin makes the session; Export-IotDevice writes piped objects to a file.</summary>
+        private static readonly HashSet<string> NoSession = new HashSet<string>(StringComparer.Ordinal) { "Connect-IotAdmin", "Export-IotDevice" };
+
         public static readonly string[] NoOutput = { "Disconnect-IotAdmin" };
 
         public IReadOnlyList<string> Check(string? manifestPath, string? docsDirectory, string pipelineSource, params string[] pipelineTargets)
@@ -60,7 +63,7 @@ namespace IotAdmin.Tests.Contract
                 if (!c.Noun.StartsWith("Iot", StringComparison.Ordinal)) problems.Add(c.Name + ": noun '" + c.Noun + "' lacks the Iot prefix");
                 if (ApprovedVerbs.Mutating.Contains(c.Verb) && !c.SupportsShouldProcess) problems.Add(c.Name + ": changes state but does not declare SupportsShouldProcess");
                 if (c.SupportsShouldProcess && c.ConfirmImpact == "High") problems.Add(c.Name + ": ConfirmImpact High would prompt runbooks; reversible changes use Medium");
-                if (c.Name != "Connect-IotAdmin" && !c.Parameters.Any(p => p.Name == "Session")) problems.Add(c.Name + ": has no -Session parameter");
+                if (!NoSession.Contains(c.Name) && !c.Parameters.Any(p => p.Name == "Session")) problems.Add(c.Name + ": has no -Session parameter");
                 if (c.OutputTypes.Count == 0 && !NoOutput.Contains(c.Name)) problems.Add(c.Name + ": declares no [OutputType]");
                 var names = c.Parameters.SelectMany(p => p.AllNames).GroupBy(n => n, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key);
                 foreach (var clash in names) problems.Add(c.Name + ": '" + clash + "' names more than one parameter (name or alias)");
