@@ -97,7 +97,7 @@ namespace IotAdmin.Http
                 if (response.StatusCode == HttpStatusCode.OK) return await HttpExchange.ReadSuccessAsync(response, responseType, method, path).ConfigureAwait(false);
                 var error = response.IsSuccessStatusCode
                     ? ErrorClassifier.InvalidResponse(method, path, (int)response.StatusCode, "(HTTP " + (int)response.StatusCode + "; the API answers success with 200 only)", null)
-                    : await HttpExchange.ToExceptionAsync(response, method, path, _time).ConfigureAwait(false);
+                    : await HttpExchange.ToExceptionAsync(response, method, path, _time, state.Context.Log).ConfigureAwait(false);
                 if ((int)response.StatusCode == 429)
                 {
                     state.Context.Counters.AddServerThrottled();

@@ -33,6 +33,7 @@ namespace IotAdmin.Commands
         /// <summary>Label filters: @{ floor = '3'; zone = $null } — a $null or '' value means "has this label".</summary>
         [Parameter]
         [ValidateNotNull]
+        [LabelValues]
         [ArgumentCompleter(typeof(LabelKeyCompleter))]
         public Hashtable? Label { get; set; }
 

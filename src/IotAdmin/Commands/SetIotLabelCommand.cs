@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Management.Automation;
 using IotAdmin.Commands.Completion;
+using IotAdmin.Commands.Infrastructure;
 using IotAdmin.Models;
 using IotAdmin.Operations.Bulk;
 using IotAdmin.Sessions;
@@ -15,6 +16,7 @@ namespace IotAdmin.Commands
         /// <summary>Labels to set: @{ zone = 'north'; floor = '3' }. A $null value is rejected: use Remove-IotLabel.</summary>
         [Parameter(Mandatory = true)]
         [ValidateNotNull]
+        [LabelValues]
         [ArgumentCompleter(typeof(LabelKeyCompleter))]
         public Hashtable Label { get; set; } = new Hashtable();
 
