@@ -66,6 +66,7 @@ namespace IotAdmin.Http
             try
             {
                 var scope = Retries.Scope(state.Context, mayRetry ? _options.MaxAttempts : 1);
+                scope.NoAnswerAttempts = state.Context.NoAnswerAttempts;
                 return await Retries.ExecuteAsync(scope, ct => attempt(state, ct), cancellationToken).ConfigureAwait(false);
             }
             catch (IotApiException e)
