@@ -53,7 +53,8 @@ namespace IotAdmin.Errors
         /// rather than spend the same retries on every remaining batch.
         /// </summary>
         public static bool MeansUnreachable(IotApiException e) =>
-            e.Status == CanonicalStatus.ConnectionFailed || e.Status == CanonicalStatus.ClientTimeout || (e.StatusCode.HasValue && e.Status == CanonicalStatus.Unavailable);
+            e.Status == CanonicalStatus.ConnectionFailed || e.Status == CanonicalStatus.ClientTimeout
+            || (e.StatusCode.HasValue && e.Status == CanonicalStatus.Unavailable && e.Attempts > 1); // a 503 answered once (e.g. "come back tomorrow") is that call's
 
         /// <summary>The row for a canonical status; an unknown status is treated as UNKNOWN (retryable server failure).</summary>
         public static ErrorRule For(string status) =>

@@ -45,7 +45,7 @@ namespace IotAdmin.Validation
                     problem = "The value of label '" + key + "' is a date: label values are text, and a date's text depends on the culture and time zone. Pass the text you mean, e.g. $date.ToString('yyyy-MM-dd') or $date.ToUniversalTime().ToString('o').";
                     return null;
                 default:
-                    problem = "The value of label '" + key + "' is a " + Describe(value) + ": a label value is one string (numbers and $true/$false become text). Join several values yourself, e.g. ('a','b') -join ',', or set one label per value.";
+                    problem = "The value of label '" + key + "' is " + Describe(value) + ": a label value is one string (numbers and $true/$false become text). Join several values yourself, e.g. ('a','b') -join ',', or set one label per value.";
                     return null;
             }
         }
@@ -56,17 +56,17 @@ namespace IotAdmin.Validation
             return problem == null ? text : null;
         }
 
-        /// <summary>"array (System.Object[])", "dictionary (System.Collections.Hashtable)", "script block", …: what the user passed, in words.</summary>
+        /// <summary>"an array (System.Object[])", "a dictionary (System.Collections.Hashtable)", …: what the user passed, in words.</summary>
         private static string Describe(object value)
         {
             var type = value.GetType();
             string kind;
-            if (value is byte[]) kind = "byte array";
-            else if (type.IsArray) kind = "array";
-            else if (value is System.Collections.IDictionary) kind = "dictionary";
-            else if (value is System.Collections.IEnumerable) kind = "collection";
-            else if (type.FullName == "System.Management.Automation.ScriptBlock") kind = "script block";
-            else kind = "object";
+            if (value is byte[]) kind = "a byte array";
+            else if (type.IsArray) kind = "an array";
+            else if (value is System.Collections.IDictionary) kind = "a dictionary";
+            else if (value is System.Collections.IEnumerable) kind = "a collection";
+            else if (type.FullName == "System.Management.Automation.ScriptBlock") kind = "a script block";
+            else kind = "an object";
             return kind + " (" + type.FullName + ")";
         }
     }
