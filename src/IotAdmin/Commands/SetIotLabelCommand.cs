@@ -13,7 +13,10 @@ namespace IotAdmin.Commands
     [OutputType(typeof(IotDevice))]
     public sealed class SetIotLabelCommand : BulkDeviceCmdlet
     {
-        /// <summary>Labels to set: @{ zone = 'north'; floor = '3' }. A $null value is rejected: use Remove-IotLabel.</summary>
+        /// <summary>
+        /// Labels to set: @{ zone = 'north'; floor = '3' }. Numbers and booleans become invariant text; a $null value is
+        /// rejected (use Remove-IotLabel), and so are collections, objects and dates (Core's LabelValueText).
+        /// </summary>
         [Parameter(Mandatory = true)]
         [ValidateNotNull]
         [LabelValues]
