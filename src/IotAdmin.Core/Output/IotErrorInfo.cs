@@ -37,7 +37,7 @@ namespace IotAdmin.Output
         public bool IsTerminating { get; }
 
         public static IotErrorInfo FromApi(IotApiException e, object? target = null) =>
-            new IotErrorInfo(e, e.ErrorId, e.Category, target ?? e.Target, e.Message, e.RecommendedAction, Errors.ErrorRules.EndsTheCommand(e));
+            new IotErrorInfo(e, e.ErrorId, e.Category, target ?? e.Target, e.Description, e.RecommendedAction, Errors.ErrorRules.EndsTheCommand(e));
 
         /// <summary>Bad input found before any request was sent.</summary>
         public static IotErrorInfo InvalidInput(string errorId, string message, object? target, string recommendedAction) =>

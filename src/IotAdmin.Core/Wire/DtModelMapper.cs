@@ -7,19 +7,25 @@ using IotAdmin.Models;
 
 namespace IotAdmin.Wire
 {
-    /// <summary>Wire DTOs → the public models. Tolerant: missing or oddly typed fields become nulls, never exceptions.</summary>
+    /// <summary>
+    /// Wire DTOs → the public models. Tolerant: missing or oddly typed fields become nulls, never exceptions — except a
+    /// missing resource name, without which there is no id (a FormatException the backend reports as an invalid answer).
+    /// </summary>
     internal static class DtModelMapper
     {
+        private static string NameOf(string? name, string what) =>
+            string.IsNullOrEmpty(name) ? throw new FormatException("a " + what + " without a name") : name!;
+
         public static IotOrganization ToModel(OrganizationDto dto) => new IotOrganization
         {
-            Name = dto.Name ?? string.Empty,
+            Name = NameOf(dto.Name, "organization"),
             OrganizationId = ResourceName.IdAfter(dto.Name, "organizations"),
             DisplayName = dto.DisplayName ?? string.Empty,
         };
 
         public static IotProject ToModel(ProjectDto dto) => new IotProject
         {
-            Name = dto.Name ?? string.Empty,
+            Name = NameOf(dto.Name, "project"),
             ProjectId = ResourceName.IdAfter(dto.Name, "projects"),
             DisplayName = dto.DisplayName ?? string.Empty,
             OrganizationId = string.IsNullOrEmpty(dto.Organization) ? null : ResourceName.IdAfter(dto.Organization, "organizations"),
@@ -31,14 +37,16 @@ namespace IotAdmin.Wire
 
         public static IotDevice ToModel(DeviceDto dto)
         {
+            var name = NameOf(dto.Name, "device");
+            if (!name.Contains("/devices/")) throw new FormatException("a device named '" + name + "', not projects/{project}/devices/{device}");
             var labels = new Dictionary<string, string>(StringComparer.Ordinal);
             if (dto.Labels != null)
                 foreach (var l in dto.Labels) labels[l.Key] = l.Value ?? string.Empty;
             return new IotDevice
             {
-                Name = dto.Name ?? string.Empty,
-                ProjectId = ResourceName.IdAfter(dto.Name, "projects"),
-                DeviceId = ResourceName.IdAfter(dto.Name, "devices"),
+                Name = name,
+                ProjectId = ResourceName.IdAfter(name, "projects"),
+                DeviceId = ResourceName.IdAfter(name, "devices"),
                 Type = dto.Type ?? string.Empty,
                 ProductNumber = string.IsNullOrEmpty(dto.ProductNumber) ? null : dto.ProductNumber,
                 Labels = labels,

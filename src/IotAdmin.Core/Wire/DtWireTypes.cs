@@ -112,7 +112,7 @@ namespace IotAdmin.Wire
 
     internal sealed class BatchUpdateResponse
     {
-        public List<DeviceErrorDto>? BatchErrors { get; set; }
+        public List<DeviceErrorDto?>? BatchErrors { get; set; }
     }
 
     internal sealed class TransferRequest
@@ -124,7 +124,7 @@ namespace IotAdmin.Wire
     {
         public List<string>? TransferredDevices { get; set; }
 
-        public List<DeviceErrorDto>? TransferErrors { get; set; }
+        public List<DeviceErrorDto?>? TransferErrors { get; set; }
     }
 
     /// <summary>For calls whose success body we do not read (DELETE answers "{}").</summary>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using IotAdmin.Commands.Completion;
+using IotAdmin.Commands.Infrastructure;
 using IotAdmin.Models;
 using IotAdmin.Operations.Bulk;
 using IotAdmin.Operations.Changes;
@@ -20,10 +21,14 @@ namespace IotAdmin.Commands
 
         private DeviceChange? _change;
 
-        /// <summary>Labels to set: @{ zone = 'north'; floor = '3' }. A $null value is rejected: use Remove-IotLabel.</summary>
+        /// <summary>
+        /// Labels to set: @{ zone = 'north'; floor = '3' }. Numbers and booleans become invariant text; a $null value is
+        /// rejected (use Remove-IotLabel), and so are collections, objects and dates (Core's LabelValueText).
+        /// </summary>
         [Parameter(Mandatory = true, ParameterSetName = ByObject)]
         [Parameter(Mandatory = true, ParameterSetName = ById)]
         [ValidateNotNull]
+        [LabelValues]
         [ArgumentCompleter(typeof(LabelKeyCompleter))]
         public Hashtable Label { get; set; } = new Hashtable();
 

@@ -123,7 +123,7 @@ namespace IotAdmin.Tests.Integration
             Assert.EndsWith("/registries/" + registry + "/devices/" + device.DeviceId, denied.Path);
             Assert.Equal("IotApiPermissionDenied", denied.ErrorId);
             var missing = (IotApiException)output.Errors.Single(e => e.TargetObject as string == "projects/" + registry + "/devices/missing-device").Exception;
-            Assert.StartsWith("GET /v1/projects/emulated-project/locations/us-central1/registries/" + registry + "/devices/missing-device failed with HTTP 404 NOT_FOUND", missing.Message);
+            Assert.StartsWith("GET /v1/projects/emulated-project/locations/us-central1/registries/" + registry + "/devices/missing-device failed for device 'missing-device' with HTTP 404 NOT_FOUND", missing.Message);
             Assert.All(output.Errors, e => Assert.DoesNotContain("batchUpdate", e.Message));
         }
 
