@@ -64,8 +64,9 @@ namespace IotAdmin.Operations.Admin
                 {
                     created = await call.Admin.CreateKeyAsync(projectId, serviceAccountId, call.Context, cancellationToken).ConfigureAwait(false);
                 }
-                catch (IotApiException e) when (e.Status == CanonicalStatus.FailedPrecondition)
+                catch (IotApiException e) when (e.Status == CanonicalStatus.FailedPrecondition || e.StatusCode == 400)
                 {
+                    // The create takes no body, so a 400 is the key limit (DT's error bodies carry no canonical status).
                     throw ErrorClassifier.WithDoNotRetryAction(e, "a service account holds at most " + AdminRules.MaxKeysPerServiceAccount + " keys; remove old ones with Remove-IotServiceAccountKey first");
                 }
 
