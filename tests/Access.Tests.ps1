@@ -146,6 +146,25 @@ Describe 'Roles, permissions and bad input' {
         $bad[0].FullyQualifiedErrorId | Should -BeLike 'IotInvalidArgument,*'
     }
 
+    It 'binds an organization member (no ProjectId) by property name' {
+        $owner = Get-IotMember -Session $admin | Where-Object AccountType -EQ 'USER' | Select-Object -First 1
+        $owner.ProjectId | Should -BeNullOrEmpty
+        $owner | Get-IotMemberInviteUrl -Session $admin -ErrorVariable refused -ErrorAction SilentlyContinue
+        $refused[0].Exception.StatusCode | Should -Be 400
+        $refused[0].Exception.Path | Should -BeLike '*/organizations/*/members/*:getInviteUrl'
+    }
+
+    It 'refuses a Cloud IoT Core session before any request' {
+        $google = Connect-IotAdmin -KeyFile $emulator.GoogleKeyFile -Endpoint $emulator.GoogleApiRoot -PassThru
+        try {
+            { Get-IotServiceAccount -Session $google -ProjectId $seeded -ErrorAction Stop } | Should -Throw -ErrorId 'IotApiUnimplemented*'
+            { Add-IotMember -Session $google -ProjectId $seeded -Email 'x@example.com' -Role project.user -ErrorAction Stop } | Should -Throw -ErrorId 'IotApiUnimplemented*'
+        }
+        finally {
+            Disconnect-IotAdmin -Session $google
+        }
+    }
+
     It 'completes -Role with the four role names' {
         $completion = TabExpansion2 -inputScript 'Set-IotMember -Role project.' -cursorColumn 'Set-IotMember -Role project.'.Length
         $completion.CompletionMatches.CompletionText | Should -Be @('project.user', 'project.developer', 'project.admin')

@@ -1,7 +1,5 @@
-using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using IotAdmin.Operations.Admin;
@@ -11,13 +9,7 @@ namespace IotAdmin.Commands.Completion
     /// <summary>Completes the four role names (no request: they are fixed by the API).</summary>
     public sealed class RoleCompleter : IArgumentCompleter
     {
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
-        {
-            var prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
-            return AdminRules.AllRoles
-                .Where(r => r.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-                .Select(r => new CompletionResult(r, r, CompletionResultType.ParameterValue, r))
-                .ToList();
-        }
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            FixedValues.Matching(AdminRules.AllRoles, wordToComplete);
     }
 }
