@@ -62,8 +62,9 @@ namespace IotAdmin.Operations.Admin
 
         public static string? CheckLocation(double? latitude, double? longitude, string? timeZone)
         {
-            if (latitude.HasValue && (double.IsNaN(latitude.Value) || latitude < -90 || latitude > 90)) return "Latitude " + latitude + " is outside -90..90.";
-            if (longitude.HasValue && (double.IsNaN(longitude.Value) || longitude < -180 || longitude > 180)) return "Longitude " + longitude + " is outside -180..180.";
+            var c = System.Globalization.CultureInfo.InvariantCulture;
+            if (latitude.HasValue && (double.IsNaN(latitude.Value) || latitude < -90 || latitude > 90)) return string.Format(c, "Latitude {0} is outside -90..90.", latitude);
+            if (longitude.HasValue && (double.IsNaN(longitude.Value) || longitude < -180 || longitude > 180)) return string.Format(c, "Longitude {0} is outside -180..180.", longitude);
             return timeZone == null ? null : InputRules.CheckPlainToken("Time zone (an IANA name such as Europe/Oslo)", timeZone);
         }
 

@@ -19,6 +19,7 @@ namespace IotAdmin.Operations.Admin
         {
             if (allProjects)
             {
+                InputRules.Require(memberIds == null || memberIds.Count == 0 ? "-AllProjects lists one member's memberships: pass -MemberId too." : null, "MemberId");
                 var organization = await call.OrganizationIdAsync(organizationId, cancellationToken).ConfigureAwait(false);
                 foreach (var memberId in memberIds ?? new string[0])
                 {

@@ -13,7 +13,8 @@ namespace IotAdmin.Operations.Admin
 
         public static async Task NewAsync(AdminCall call, string? organizationId, ProjectChange change, CancellationToken cancellationToken)
         {
-            InputRules.Require(string.IsNullOrWhiteSpace(change.DisplayName) ? "Project display name is empty." : change.Check(), "DisplayName");
+            InputRules.Require(string.IsNullOrWhiteSpace(change.DisplayName) ? "Project display name is empty." : null, "DisplayName");
+            change.Require();
             var organization = await call.OrganizationIdAsync(organizationId, cancellationToken).ConfigureAwait(false);
             if (!call.Output.ShouldProcess("organization '" + organization + "'", "Create project '" + change.DisplayName + "'")) return;
             await AdminItem.TryAsync(call.Output, change.DisplayName, async () =>
@@ -24,7 +25,7 @@ namespace IotAdmin.Operations.Admin
         public static async Task SetAsync(AdminCall call, string projectId, ProjectChange change, bool passThru, CancellationToken cancellationToken)
         {
             if (AdminItem.Rejected(call.Output, InputRules.CheckId("Project", projectId), projectId, ProjectIdAction)) return;
-            InputRules.Require(change.Check(), "DisplayName");
+            change.Require();
             var what = change.Describe();
             InputRules.Require(what.Length == 0 ? "Nothing to change: pass -DisplayName, -TimeZone, -Latitude, -Longitude, -Label or -RemoveLabel." : null, "DisplayName");
             if (!call.Output.ShouldProcess("project '" + projectId + "'", "Set " + what)) return;

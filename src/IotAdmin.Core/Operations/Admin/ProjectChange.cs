@@ -25,24 +25,20 @@ namespace IotAdmin.Operations.Admin
 
         public Wire.LocationDto? Location() => HasLocation ? new Wire.LocationDto { Latitude = Latitude, Longitude = Longitude, TimeLocation = TimeZone } : null;
 
-        /// <summary>The first problem with the values, or null.</summary>
-        public string? Check()
+        /// <summary>Throws <see cref="System.ArgumentException"/> naming the parameter of the first bad value.</summary>
+        public void Require()
         {
-            var problem = AdminRules.CheckDisplayName("Project", DisplayName) ?? AdminRules.CheckLocation(Latitude, Longitude, TimeZone);
-            if (problem != null) return problem;
+            Validation.InputRules.Require(AdminRules.CheckDisplayName("Project", DisplayName), "DisplayName");
+            Validation.InputRules.Require(AdminRules.CheckLocation(Latitude, null, null), "Latitude");
+            Validation.InputRules.Require(AdminRules.CheckLocation(null, Longitude, null), "Longitude");
+            Validation.InputRules.Require(AdminRules.CheckLocation(null, null, TimeZone), "TimeZone");
             foreach (var label in AddLabels)
             {
-                problem = Validation.InputRules.CheckLabelKey(label.Key) ?? Validation.InputRules.CheckLabelValue(label.Key, label.Value);
-                if (problem != null) return problem;
+                if (label.Value == null) throw new System.ArgumentException("Project label '" + label.Key + "' has a null value: to remove a project label, use -RemoveLabel.", "Label");
+                Validation.InputRules.Require(Validation.InputRules.CheckLabelKey(label.Key) ?? Validation.InputRules.CheckLabelValue(label.Key, label.Value), "Label");
             }
 
-            foreach (var key in RemoveLabels)
-            {
-                problem = Validation.InputRules.CheckLabelKey(key);
-                if (problem != null) return problem;
-            }
-
-            return null;
+            foreach (var key in RemoveLabels) Validation.InputRules.Require(Validation.InputRules.CheckLabelKey(key), "RemoveLabel");
         }
 
         /// <summary>"name 'X', time zone Europe/Oslo, labels +site -old": what -WhatIf says will change.</summary>
@@ -51,7 +47,7 @@ namespace IotAdmin.Operations.Admin
             var parts = new List<string>();
             if (DisplayName != null) parts.Add("display name '" + DisplayName + "'");
             if (TimeZone != null) parts.Add("time zone " + TimeZone);
-            if (Latitude.HasValue || Longitude.HasValue) parts.Add("position " + Latitude + "," + Longitude);
+            if (Latitude.HasValue || Longitude.HasValue) parts.Add(string.Format(System.Globalization.CultureInfo.InvariantCulture, "position {0},{1}", Latitude, Longitude));
             if (AddLabels.Count > 0) parts.Add("labels " + string.Join(", ", System.Linq.Enumerable.Select(AddLabels, l => l.Key + "=" + l.Value)));
             if (RemoveLabels.Count > 0) parts.Add("remove labels " + string.Join(", ", RemoveLabels));
             return string.Join("; ", parts);

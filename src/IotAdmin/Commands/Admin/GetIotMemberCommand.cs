@@ -18,11 +18,7 @@ namespace IotAdmin.Commands
         [Parameter]
         public SwitchParameter AllProjects { get; set; }
 
-        protected override void ProcessRecord()
-        {
-            if (AllProjects && (MemberId == null || MemberId.Length == 0))
-                ThrowTerminatingError(Infrastructure.ErrorRecords.From(Infrastructure.TerminatingErrors.InvalidArgument(new System.ArgumentException("-AllProjects lists one member's memberships: pass -MemberId too.", "MemberId"))));
+        protected override void ProcessRecord() =>
             RunAdmin((call, stopping) => MemberOperations.GetAsync(call, ProjectId, OrganizationId, MemberId, AllProjects, stopping));
-        }
     }
 }
