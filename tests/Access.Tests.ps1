@@ -188,6 +188,17 @@ Describe 'A new key at the prompt' {
         $newKey.Credential.GetNetworkCredential().Password | Should -Be $plain
     }
 
+    It 'connects with its Credential and Email, the form of Connect-IotAdmin -Credential' {
+        $connected = Connect-IotAdmin -Credential $newKey.Credential -Email $newKey.Email -Endpoint $emulator.ApiRoot -PassThru
+        try {
+            $connected.KeyId | Should -Be $newKey.KeyId
+            @(Get-IotProject -Session $connected).Count | Should -Be 0 -Because 'a new account sees nothing until it is added as a member'
+        }
+        finally {
+            Disconnect-IotAdmin -Session $connected
+        }
+    }
+
     It 'keeps its tables within 80 columns with whole ids' {
         foreach ($item in @($newKey, ($owner | Get-IotServiceAccountKey -Session $admin), $owner, (Get-IotMember -Session $admin -ProjectId $seeded | Select-Object -First 3), (Get-IotRole -Session $admin))) {
             $text = $item | Format-Table | Out-String -Width 80
