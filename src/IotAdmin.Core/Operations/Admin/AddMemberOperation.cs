@@ -18,15 +18,14 @@ namespace IotAdmin.Operations.Admin
     /// Add-IotMember: each piped (project or organization, e-mail, role) is checked and confirmed on the pipeline
     /// thread; project members go out together as members:batchCreate calls (up to <see cref="MaxBatchSize"/> each,
     /// across projects), organization members one by one. batchCreate is all or nothing, so a batch the API refuses
-    /// for one member's sake (409 existing member, 404, 400) is sent again member by member: every member gets its
-    /// own outcome. A summary goes to the Information stream at the end.
+    /// for one member's sake (409 existing member, 404, 400, or a 403 in a batch across projects) is sent again member
+    /// by member: every member gets its own outcome. A summary goes to the Information stream at the end.
     /// </summary>
     internal sealed class AddMemberOperation
     {
         public const int MaxBatchSize = 100;
         public const string CommandName = "Add-IotMember";
 
-        private static readonly HashSet<string> ItemStatuses = new HashSet<string>(StringComparer.Ordinal) { CanonicalStatus.AlreadyExists, CanonicalStatus.NotFound, CanonicalStatus.InvalidArgument, CanonicalStatus.FailedPrecondition };
 
         private readonly IotSession _session;
         private readonly DtAdminBackend _admin;
@@ -116,7 +115,7 @@ namespace IotAdmin.Operations.Admin
                 foreach (var member in added) output.WriteObject(member);
                 _succeeded += batch.Count;
             }
-            catch (IotApiException e) when (!ErrorRules.EndsTheCommand(e) && ItemStatuses.Contains(e.Status))
+            catch (IotApiException e) when (!ErrorRules.EndsTheCommand(e) && MayBeOneMembersFault(e, batch))
             {
                 output.Verbose("members:batchCreate refused the batch of " + batch.Count + " (" + e.Status + "); adding them one by one to report each.");
                 foreach (var p in batch) await AddOneAsync(p, output, context, cancellationToken).ConfigureAwait(false);
@@ -126,6 +125,25 @@ namespace IotAdmin.Operations.Admin
                 // The whole call failed (403, 5xx after the retries): the same error for every member in it.
                 foreach (var p in batch) output.WriteError(IotErrorInfo.FromApi(e, p.Email));
                 _failed += batch.Count;
+            }
+        }
+
+        /// <summary>
+        /// Whether a refused batch may have failed for some members only: 400, 404 and 409 name one member or project;
+        /// a 403 does so only when the batch spans projects (within one project it holds for every member alike).
+        /// </summary>
+        private static bool MayBeOneMembersFault(IotApiException e, List<Pending> batch)
+        {
+            switch (e.StatusCode)
+            {
+                case 400:
+                case 404:
+                case 409:
+                    return true;
+                case 403:
+                    return batch.Select(p => p.Scope.Id).Distinct(StringComparer.Ordinal).Count() > 1;
+                default:
+                    return false;
             }
         }
 

@@ -67,6 +67,28 @@ namespace IotAdmin.Tests.Integration.Admin
         }
 
         [Fact]
+        public async Task A_batch_across_projects_refused_403_is_resent_per_member_and_only_the_project_it_lacks_fails()
+        {
+            await using var emulator = await Emulator.StartAsync(o => { o.Devices = 10; o.Projects = 3; });
+            using var admin = await emulator.ConnectAsync();
+            var (p1, p2) = (emulator.Server.ProjectIds[1], emulator.Server.ProjectIds[2]);
+            var (account, _, session) = await AdminHarness.NewAccountSessionAsync(emulator, admin, p1, "half-admin");
+            using (session)
+            {
+                await AccessEndToEndTests.AddAllAsync(new AddMemberOperation(admin, 100, false), new RecordingOutput(), new[] { ((string?)p1, account.Email, "project.admin"), (p2, account.Email, "project.user") }, CancellationToken.None);
+                var output = new RecordingOutput();
+                var adds = new[] { ((string?)p1, "one@example.com", "project.user"), (p2, "two@example.com", "project.user"), (p1, "three@example.com", "project.user") };
+                var summary = await AccessEndToEndTests.AddAllAsync(new AddMemberOperation(session, 100, false), output, adds, CancellationToken.None);
+                Assert.Equal(2, summary.Succeeded);
+                var error = Assert.Single(output.Errors);
+                Assert.Equal("two@example.com", error.TargetObject);
+                Assert.Equal("IotApiPermissionDenied", error.ErrorId);
+                Assert.Contains("role project.admin", error.RecommendedAction);
+                Assert.Equal(4, summary.Requests); // the refused batch, then one add per member
+            }
+        }
+
+        [Fact]
         public async Task Bad_members_and_declined_ones_are_counted_and_never_sent()
         {
             await using var emulator = await Emulator.StartAsync(o => { o.Devices = 10; o.Projects = 2; });
