@@ -111,8 +111,11 @@ Describe 'Pipelines by property name' {
         $pending = { @(Get-IotMember -Session $admin -ProjectId $seeded | Where-Object Email -In 'a@example.com', 'b@example.com') }
         (& $pending) | Remove-IotMember -Session $admin -WhatIf
         (& $pending).Count | Should -Be 2
-        (& $pending) | Remove-IotMember -Session $admin -Confirm:$false
+        (& $pending) | Remove-IotMember -Session $admin -Confirm:$false -InformationVariable info 6>$null
         (& $pending).Count | Should -Be 0
+        $summary = ($info | Where-Object { $_.Tags -contains 'Summary' }).MessageData
+        $summary.Succeeded | Should -Be 2
+        $summary.Requests | Should -Be 1 -Because 'the two go out in one members:batchDelete call'
     }
 
     It 'Get-IotServiceAccountKey | Remove-IotServiceAccountKey deletes keys' {

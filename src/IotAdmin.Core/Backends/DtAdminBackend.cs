@@ -110,6 +110,10 @@ namespace IotAdmin.Backends
             return (response.Members ?? new List<MemberDto>()).Select(DtAdminModelMapper.ToModel).ToList();
         }
 
+        /// <summary>members:batchDelete, all or nothing: an unknown name fails the call (404).</summary>
+        public Task BatchDeleteMembersAsync(IReadOnlyList<string> names, ApiCallContext context, CancellationToken cancellationToken) =>
+            SendAsync(HttpMethod.Post, "projects/-/members:batchDelete", Json(new BatchDeleteMembersRequest { Names = names.ToList() }, AdminWireJsonContext.Default.BatchDeleteMembersRequest), null, true, AdminWireJsonContext.Default.EmptyResponse, context, cancellationToken);
+
         public async Task<IotMember> UpdateMemberRoleAsync(MemberScope scope, string memberId, string role, ApiCallContext context, CancellationToken cancellationToken)
         {
             var body = new UpdateMemberRequest { Roles = new List<string> { DtAdminModelMapper.RoleName(role) } };

@@ -64,6 +64,11 @@ namespace IotAdmin.Wire
         public List<MemberDto>? Members { get; set; }
     }
 
+    internal sealed class BatchDeleteMembersRequest
+    {
+        public List<string> Names { get; set; } = new List<string>();
+    }
+
     internal sealed class InviteUrlResponse
     {
         public string? InviteUrl { get; set; }
@@ -209,6 +214,7 @@ namespace IotAdmin.Wire
     [JsonSerializable(typeof(UpdateMemberRequest))]
     [JsonSerializable(typeof(BatchCreateMembersRequest))]
     [JsonSerializable(typeof(BatchCreateMembersResponse))]
+    [JsonSerializable(typeof(BatchDeleteMembersRequest))]
     [JsonSerializable(typeof(InviteUrlResponse))]
     [JsonSerializable(typeof(RoleDto))]
     [JsonSerializable(typeof(RolePage))]

@@ -7,7 +7,7 @@ using IotAdmin.Validation;
 namespace IotAdmin.Operations.Admin
 {
     /// <summary>
-    /// Get-IotMember, Set-IotMember, Remove-IotMember and Get-IotMemberInviteUrl (dt-api-admin.md §2). A member is
+    /// Get-IotMember, Set-IotMember and Get-IotMemberInviteUrl (Add and Remove batch: <see cref="MemberBatchOperation"/>) (dt-api-admin.md §2). A member is
     /// of a project when a project id is given, else of the organization (the given one, or the account's only one).
     /// </summary>
     internal static class MemberOperations
@@ -58,14 +58,6 @@ namespace IotAdmin.Operations.Admin
                 var member = await call.Admin.UpdateMemberRoleAsync(scope, memberId, known, call.Context, cancellationToken).ConfigureAwait(false);
                 if (passThru) call.Output.WriteObject(member);
             }).ConfigureAwait(false);
-        }
-
-        public static async Task RemoveAsync(AdminCall call, string? projectId, string? organizationId, string memberId, CancellationToken cancellationToken)
-        {
-            var scope = await ScopeAsync(call, projectId, organizationId, cancellationToken).ConfigureAwait(false);
-            if (scope == null || AdminItem.Rejected(call.Output, InputRules.CheckId("Member", memberId), memberId, MemberIdAction)) return;
-            if (!call.Output.ShouldProcess("member '" + memberId + "' of " + scope, "Remove the member")) return;
-            await AdminItem.TryAsync(call.Output, memberId, () => call.Admin.RemoveMemberAsync(scope, memberId, call.Context, cancellationToken)).ConfigureAwait(false);
         }
 
         /// <summary>The invitation link of a PENDING user (the API answers 400 for anyone else).</summary>

@@ -36,8 +36,8 @@ namespace IotAdmin.Commands
 
         /// <summary>Project members per members:batchCreate request (1–100; default 100).</summary>
         [Parameter]
-        [ValidateRange(1, AddMemberOperation.MaxBatchSize)]
-        public int BatchSize { get; set; } = AddMemberOperation.MaxBatchSize;
+        [ValidateRange(1, MemberBatchOperation.MaxBatchSize)]
+        public int BatchSize { get; set; } = MemberBatchOperation.MaxBatchSize;
 
         private protected override string Administers => "members";
 

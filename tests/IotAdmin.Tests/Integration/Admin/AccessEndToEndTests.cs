@@ -78,7 +78,7 @@ namespace IotAdmin.Tests.Integration.Admin
 
         private static Task AddAsync(AdminCall call, string projectId, string email, string role, CancellationToken ct)
         {
-            var operation = new AddMemberOperation(call.Session, AddMemberOperation.MaxBatchSize, false);
+            var operation = new AddMemberOperation(call.Session, MemberBatchOperation.MaxBatchSize, false);
             return AddAllAsync(operation, call.Output, new[] { ((string?)projectId, email, role) }, ct);
         }
 

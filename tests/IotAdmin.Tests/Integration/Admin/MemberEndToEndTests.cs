@@ -29,7 +29,7 @@ namespace IotAdmin.Tests.Integration.Admin
             var adds = Enumerable.Range(0, 250).Select(i => ((string?)projects[i % 3], "User" + i + "@Example.com", i % 2 == 0 ? "project.user" : "roles/project.developer")).ToList();
             var before = await emulator.StatsAsync();
             var output = new RecordingOutput();
-            var summary = await AccessEndToEndTests.AddAllAsync(new AddMemberOperation(session, AddMemberOperation.MaxBatchSize, false), output, adds, CancellationToken.None);
+            var summary = await AccessEndToEndTests.AddAllAsync(new AddMemberOperation(session, MemberBatchOperation.MaxBatchSize, false), output, adds, CancellationToken.None);
             var after = await emulator.StatsAsync();
             _log.WriteLine(summary.ToString());
             Assert.Empty(output.Errors);
@@ -89,6 +89,37 @@ namespace IotAdmin.Tests.Integration.Admin
         }
 
         [Fact]
+        public async Task Piped_removals_go_out_as_batch_deletes_and_an_unknown_member_fails_alone()
+        {
+            await using var emulator = await Emulator.StartAsync(o => { o.Devices = 10; o.Projects = 3; });
+            using var session = await emulator.ConnectAsync();
+            var projects = emulator.Server.ProjectIds.Skip(1).ToList();
+            var added = new RecordingOutput();
+            await AccessEndToEndTests.AddAllAsync(new AddMemberOperation(session, 100, false), added, Enumerable.Range(0, 120).Select(i => ((string?)projects[i % 2], "gone" + i + "@example.com", "project.user")), CancellationToken.None);
+            var members = added.Objects.Cast<IotMember>().ToList();
+            var before = await emulator.StatsAsync();
+            var output = new RecordingOutput();
+            var removal = new RemoveMemberOperation(session, 100, false);
+            foreach (var m in members.Select(m => (ProjectId: m.ProjectId!, m.MemberId)).Append((ProjectId: projects[0], MemberId: "9999999")))
+            {
+                var io = removal.Remove(m.ProjectId, null, m.MemberId, output);
+                if (io != null) await io(output, CancellationToken.None);
+            }
+
+            var summary = await removal.CompleteAsync(output, CancellationToken.None);
+            var after = await emulator.StatsAsync();
+            Assert.Equal(120, summary.Succeeded);
+            var error = Assert.Single(output.Errors);
+            Assert.Equal("9999999", error.TargetObject);
+            Assert.Equal(CanonicalStatus.NotFound, ((IotApiException)error.Exception).Status);
+            // 100 in the first batch; the last 21 refused together for the unknown one, then sent one by one.
+            Assert.Equal(2, after.ByRoute("POST /v2/projects/-/members:batchDelete") - before.ByRoute("POST /v2/projects/-/members:batchDelete"));
+            Assert.Equal(21, after.ByRoute("DELETE /v2/projects/{p}/members/{m}") - before.ByRoute("DELETE /v2/projects/{p}/members/{m}"));
+            foreach (var project in projects)
+                Assert.DoesNotContain((await AdminHarness.RunAsync(session, (c, ct) => MemberOperations.GetAsync(c, project, null, null, false, ct))).Objects.Cast<IotMember>(), m => m.Email.StartsWith("gone", System.StringComparison.Ordinal));
+        }
+
+        [Fact]
         public async Task Bad_members_and_declined_ones_are_counted_and_never_sent()
         {
             await using var emulator = await Emulator.StartAsync(o => { o.Devices = 10; o.Projects = 2; });
@@ -139,7 +170,10 @@ namespace IotAdmin.Tests.Integration.Admin
             var refused = await AdminHarness.RunAsync(session, (c, ct) => MemberOperations.GetInviteUrlAsync(c, null, null, accepted.MemberId, ct));
             Assert.Equal(400, AdminHarness.SingleApiError(refused).StatusCode);
 
-            var removed = await AdminHarness.RunAsync(session, (c, ct) => MemberOperations.RemoveAsync(c, p1, null, pending.MemberId, ct));
+            var removed = new RecordingOutput();
+            var removal = new RemoveMemberOperation(session, 100, false);
+            Assert.Null(removal.Remove(p1, null, pending.MemberId, removed));
+            Assert.Equal(1, (await removal.CompleteAsync(removed, CancellationToken.None)).Succeeded);
             Assert.Empty(removed.Errors);
             var again = await AdminHarness.RunAsync(session, (c, ct) => MemberOperations.GetAsync(c, p1, null, new[] { pending.MemberId }, false, ct));
             Assert.Equal(CanonicalStatus.NotFound, AdminHarness.SingleApiError(again).Status);
