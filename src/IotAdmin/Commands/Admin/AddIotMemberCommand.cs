@@ -2,6 +2,7 @@ using System.Management.Automation;
 using IotAdmin.Commands.Completion;
 using IotAdmin.Models;
 using IotAdmin.Operations.Admin;
+using IotAdmin.Sessions;
 
 namespace IotAdmin.Commands
 {
@@ -10,10 +11,8 @@ namespace IotAdmin.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Add, "IotMember", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(IotMember))]
-    public sealed class AddIotMemberCommand : AdministrationCmdlet
+    public sealed class AddIotMemberCommand : MemberBatchCmdlet
     {
-        private AddMemberOperation? _operation;
-
         /// <summary>The projects to add to; without it, the organization (role organization.admin).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(ProjectIdCompleter))]
@@ -34,45 +33,14 @@ namespace IotAdmin.Commands
         [ArgumentCompleter(typeof(RoleCompleter))]
         public string Role { get; set; } = string.Empty;
 
-        /// <summary>Project members per members:batchCreate request (1–100; default 100).</summary>
-        [Parameter]
-        [ValidateRange(1, MemberBatchOperation.MaxBatchSize)]
-        public int BatchSize { get; set; } = MemberBatchOperation.MaxBatchSize;
+        private protected override MemberBatchOperation CreateOperation(IotSession session, int batchSize, bool whatIf) => new AddMemberOperation(session, batchSize, whatIf);
 
-        private protected override string Administers => "members";
-
-        protected override void BeginProcessing()
-        {
-            base.BeginProcessing();
-            var session = ResolveSession();
-            RunHere(output =>
-            {
-                _operation = new AddMemberOperation(session, BatchSize, IsWhatIf); // refuses a Google session before any request
-                return null;
-            });
-        }
-
-        /// <summary>Each member is checked, confirmed and queued here; only a full batch or an organization add goes to the pump.</summary>
+        /// <summary>Each e-mail for each project.</summary>
         protected override void ProcessRecord()
         {
-            var operation = _operation;
-            if (operation == null) return;
             var projects = ProjectId == null || ProjectId.Length == 0 ? new string?[] { null } : ProjectId;
             foreach (var project in projects)
-            {
-                foreach (var email in Email)
-                {
-                    var p = project;
-                    var e = email;
-                    RunHere(output => operation.Add(p, OrganizationId, e, Role, output));
-                }
-            }
-        }
-
-        protected override void EndProcessing()
-        {
-            var operation = _operation;
-            if (operation != null) Run((output, stopping) => operation.CompleteAsync(output, stopping));
+                foreach (var email in Email) Queue(project, OrganizationId, email, Role);
         }
     }
 }
