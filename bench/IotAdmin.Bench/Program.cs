@@ -17,20 +17,27 @@ using IotAdmin.Sessions;
 namespace IotAdmin.Bench
 {
     /// <summary>
-    /// dotnet run -c Release --project bench/IotAdmin.Bench [-- list|ratelimit|bulk|all|whatif]
-    /// Every scenario runs against an emulator on 127.0.0.1 with the real service's rate limit (75 per 10 s), in process;
-    /// whatif runs bench/PipedWhatIf.ps1 in real PowerShell (`dotnet pwsh`, after ./build.ps1 Build).
+    /// dotnet run -c Release --project bench/IotAdmin.Bench [-- list|ratelimit|bulk|burst|sequential|parallel|processes|adaptive|all [scale]|whatif]
+    /// Every scenario runs against an in-process emulator on 127.0.0.1 with the real service's rate limit (75 per 10 s);
+    /// sequential, parallel and processes run at that limit times the scale (default 10; 1 = the real limit); whatif runs
+    /// bench/PipedWhatIf.ps1 in real PowerShell (`dotnet pwsh`, after ./build.ps1 Build).
     /// </summary>
     internal static class Program
     {
-        private static readonly HttpClient Control = new HttpClient();
-
         private static async Task<int> Main(string[] args)
         {
             var which = args.Length > 0 ? args[0] : "all";
+            if (which == "client") return await RateBudgetBench.ClientAsync();
+            // Long runs take a scale (the limit multiplied, time divided): `sequential 1` is the real limit.
+            var scale = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10;
             if (which is "list" or "all") await ListAsync();
             if (which is "ratelimit" or "all") await RateLimitAsync();
-            if (which is "bulk" or "all") await BulkAsync();
+            if (which is "bulk" or "all") await RateBudgetBench.BulkAsync();
+            if (which is "burst" or "all") await RateBudgetBench.BurstAsync();
+            if (which is "sequential" or "all") await RateBudgetBench.SequentialAsync(2000, scale);
+            if (which is "parallel" or "all") await RateBudgetBench.ParallelAsync(8, 250, scale);
+            if (which is "processes" or "all") await RateBudgetBench.ProcessesAsync(4, 500, scale);
+            if (which is "adaptive" or "all") await RateBudgetBench.AdaptiveAsync(TimeSpan.FromSeconds(120), TimeSpan.FromSeconds(90));
             if (which is "whatif") return await PipedWhatIfAsync(); // needs the built module: not part of "all"
             return 0;
         }
@@ -38,8 +45,8 @@ namespace IotAdmin.Bench
         /// <summary>Time to first device and total time for a 2,500-device listing, and managed memory growth.</summary>
         private static async Task ListAsync()
         {
-            await using var server = await StartAsync(devices: 2500, projects: 1, rateLimit: 0);
-            using var session = await ConnectAsync(server, new RateLimitOptions(0, TimeSpan.FromSeconds(10)));
+            await using var server = await BenchEmulator.StartAsync(devices: 2500, projects: 1, rateLimit: 0);
+            using var session = await BenchEmulator.ConnectAsync(server, new RateLimitOptions(0, TimeSpan.FromSeconds(10)));
             var output = new CountingOutput();
             var sw = Stopwatch.StartNew();
             TimeSpan first = TimeSpan.Zero;
@@ -63,41 +70,18 @@ namespace IotAdmin.Bench
             Console.WriteLine($"== ratelimit: {Requests} sequential requests against 75 requests / 10 s");
             foreach (var limited in new[] { true, false })
             {
-                await using var server = await StartAsync(devices: 50, projects: 2, rateLimit: 75);
+                await using var server = await BenchEmulator.StartAsync(devices: 50, projects: 2, rateLimit: 75);
                 var rate = limited ? RateLimitOptions.Default : new RateLimitOptions(0, TimeSpan.FromSeconds(10));
-                using var session = await ConnectAsync(server, rate);
+                using var session = await BenchEmulator.ConnectAsync(server, rate);
                 var output = new CountingOutput();
                 var context = new ApiCallContext(output);
                 var ids = Enumerable.Repeat(server.ProjectIds[1], Requests).ToList();
                 var sw = Stopwatch.StartNew();
                 await GetProjectOperation.RunAsync(session, ids, null, null, output, context, CancellationToken.None);
                 var elapsed = sw.Elapsed.TotalSeconds;
-                var stats = await StatsAsync(server);
+                var stats = await BenchEmulator.StatsAsync(server);
                 Console.WriteLine($"   {(limited ? "with the limiter   " : "without the limiter")}: {output.Objects}/{Requests} ok, {output.Errors} errors, {Requests / elapsed:0.00} requests/s (budget 7.50/s), server 429s {stats.GetProperty("throttled").GetInt32()}, client retries {context.Counters.Retries}, {elapsed:0.0} s");
             }
-        }
-
-        /// <summary>10,000 devices labelled through the operation layer with the real limit: requests, wall time, vs a per-device loop.</summary>
-        private static async Task BulkAsync()
-        {
-            const int Devices = 10_000;
-            await using var server = await StartAsync(devices: Devices, projects: 1, rateLimit: 75);
-            using var session = await ConnectAsync(server, RateLimitOptions.Default);
-            var output = new CountingOutput();
-            var sw = Stopwatch.StartNew();
-            var operation = new SetLabelOperation(session, new System.Collections.Hashtable { ["campaign"] = "bench" }, new BulkOptions());
-            var listing = new ListingSink(operation, output);
-            await GetDeviceOperation.RunAsync(session, new GetDeviceRequest { ProjectId = server.ProjectIds[0] }, listing, new ApiCallContext(output), CancellationToken.None);
-            var summary = await operation.CompleteAsync(output, CancellationToken.None);
-            var elapsed = sw.Elapsed;
-            var stats = await StatsAsync(server);
-            var apiRequests = stats.GetProperty("requests").GetInt32() - stats.GetProperty("tokensIssued").GetInt32();
-            var loopSeconds = (Devices / 100.0 + Devices) / 7.5;
-            Console.WriteLine($"== bulk: label {Devices:N0} devices listed from one project, real limit 75 / 10 s");
-            Console.WriteLine($"   {summary}");
-            Console.WriteLine($"   API requests seen by the server: {apiRequests} (server 429s {stats.GetProperty("throttled").GetInt32()}), wall time {elapsed.TotalSeconds:0.0} s");
-            Console.WriteLine($"   per-device loop estimate: {Devices / 100 + Devices:N0} requests at 7.5/s = {loopSeconds / 60:0.0} min");
-            Console.WriteLine($"   ratio: {loopSeconds / elapsed.TotalSeconds:0}x faster, {(Devices / 100.0 + Devices) / apiRequests:0}x fewer requests");
         }
 
         /// <summary>Per-device cost of piping 10,000 device objects into Set-IotLabel -WhatIf, through the built module in real PowerShell.</summary>
@@ -114,42 +98,6 @@ namespace IotAdmin.Bench
             var dir = new DirectoryInfo(AppContext.BaseDirectory);
             while (dir != null && !File.Exists(Path.Combine(dir.FullName, "IotAdmin.sln"))) dir = dir.Parent;
             return dir?.FullName ?? Directory.GetCurrentDirectory();
-        }
-
-        private static async Task<EmulatorServer> StartAsync(int devices, int projects, int rateLimit) =>
-            await EmulatorServer.StartAsync(new EmulatorOptions { Urls = "http://127.0.0.1:0", Devices = devices, Projects = projects, RateLimit = rateLimit, Quiet = true, PropagationDelayMs = 0 });
-
-        private static Task<IotSession> ConnectAsync(EmulatorServer server, RateLimitOptions rate)
-        {
-            var credential = new ServiceAccountCredential(server.Credentials.KeyId, ToSecure(server.Credentials.Secret), server.Credentials.Email);
-            return IotSession.ConnectAsync(server.ApiRoot.AbsoluteUri, server.TokenEndpoint.AbsoluteUri, credential, new IotSessionOptions { RateLimit = rate }, new ApiCallContext(new CountingOutput()), CancellationToken.None);
-        }
-
-        private static async Task<JsonElement> StatsAsync(EmulatorServer server) =>
-            JsonDocument.Parse(await Control.GetStringAsync(new Uri(server.BaseAddress, "_emulator/stats"))).RootElement.Clone();
-
-        private static System.Security.SecureString ToSecure(string s)
-        {
-            var secure = new System.Security.SecureString();
-            foreach (var c in s) secure.AppendChar(c);
-            secure.MakeReadOnly();
-            return secure;
-        }
-
-        /// <summary>Feeds every listed device into the bulk operation, as the PowerShell pipeline does.</summary>
-        private sealed class ListingSink : Output.ForwardingOutput
-        {
-            private readonly BulkDeviceOperation _operation;
-
-            public ListingSink(BulkDeviceOperation operation, Output.ICommandOutput inner)
-                : base(inner)
-            {
-                _operation = operation;
-            }
-
-            public override void WriteObject(object item) => _operation.AddAsync(DeviceRef.FromDevice((IotDevice)item), Inner, CancellationToken.None).GetAwaiter().GetResult();
-
-            public override bool ShouldProcess(string target, string action) => true;
         }
     }
 }

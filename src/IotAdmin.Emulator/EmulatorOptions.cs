@@ -16,8 +16,11 @@ public sealed class EmulatorOptions
 
     public int Seed { get; set; } = 1;
 
-    /// <summary>Requests per 10 s per service account (a sliding window); 0 = off.</summary>
+    /// <summary>Requests per <see cref="RateWindowSeconds"/> per service account (a sliding window); 0 = off.</summary>
     public int RateLimit { get; set; } = 75;
+
+    /// <summary>The rate limit's window in seconds (default 10; older docs said 25 per 5 s).</summary>
+    public double RateWindowSeconds { get; set; } = 10;
 
     public int TokenTtlSeconds { get; set; } = 3600;
 
@@ -46,6 +49,21 @@ public sealed class EmulatorOptions
     /// <summary>The region the /v1 API serves.</summary>
     public string GoogleLocation { get; set; } = "us-central1";
 
+    /// <summary>The fleet's heartbeat: measurements every interval, the rest in multiples (Events/EventSchedule.cs); zero = no simulated events.</summary>
+    public TimeSpan EventInterval { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How much history the fleet has at start (filled in on the same schedule).</summary>
+    public TimeSpan EventHistory { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Events kept per device (the oldest go first).</summary>
+    public int HistorySize { get; set; } = 2000;
+
+    /// <summary>Failed pushes in a row after which a data connector becomes SYSTEM_DISABLED.</summary>
+    public int ConnectorDisableAfter { get; set; } = 10;
+
+    /// <summary>Unclaimed kits in the inventory (plus ten loose devices per kit).</summary>
+    public int Kits { get; set; } = 20;
+
     /// <summary>The emulator's clock (tests inject a fake or scaled one).</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -60,7 +78,8 @@ public sealed class EmulatorOptions
           --projects N               seeded projects (default 5; the first is the inventory project)
           --devices N                seeded devices (default 500)
           --seed S                   fleet and fault seed (default 1)
-          --rate-limit N             requests per 10 s per service account (default 75; 0 = off)
+          --rate-limit N             requests per window per service account (default 75; 0 = off)
+          --rate-window SECONDS      the rate limit's sliding window (default 10)
           --token-ttl SECONDS        access-token lifetime (default 3600)
           --error-style dt|google    error body shape (default dt)
           --latency MS               added to every API answer (default 0)
@@ -71,8 +90,16 @@ public sealed class EmulatorOptions
           --google-key-file FILE     write a Google service-account key for the Cloud IoT Core API (/v1)
           --google-project ID        the Google Cloud project /v1 serves (default emulated-project)
           --google-location REGION   the region /v1 serves (default us-central1)
+          --event-interval DURATION  the fleet's heartbeat, e.g. 15m (default), 1s to fast-forward; 0 = no simulated events
+          --event-history DURATION   history filled in when the fleet wakes (default 24h; ~300,000 events at most)
+          --history-size N           events kept per device (default 2000)
+          --connector-disable-after N  failed pushes in a row before SYSTEM_DISABLED (default 10)
+          --kits N                   unclaimed kits in the inventory, plus 10 loose devices per kit (default 20)
           --help                     this text
-        Control API (unauthenticated): POST/DELETE /_emulator/faults, GET /_emulator/stats, POST /_emulator/reset.
+        Control API (unauthenticated): POST/DELETE /_emulator/faults, GET /_emulator/stats, POST /_emulator/reset,
+          POST /_emulator/ratelimit {"limit":25,"windowSeconds":5} (changes the rate limit while running),
+          POST /_emulator/events (publish an event), POST /_emulator/streams:close (end open streams),
+          GET /_emulator/inventory (unclaimed kits and devices, claim counters).
         """;
 
     /// <summary>Parses the command line; throws ArgumentException naming the bad option.</summary>
@@ -91,6 +118,11 @@ public sealed class EmulatorOptions
                 case "--devices": o.Devices = Int(name, Value(), 0, 1_000_000); break;
                 case "--seed": o.Seed = Int(name, Value(), int.MinValue, int.MaxValue); break;
                 case "--rate-limit": o.RateLimit = Int(name, Value(), 0, 1_000_000); break;
+                case "--rate-window":
+                    if (!double.TryParse(Value(), NumberStyles.Float, CultureInfo.InvariantCulture, out var window) || window < 0.001 || window > 86_400)
+                        throw new ArgumentException("--rate-window must be a number of seconds from 0.001 to 86400.");
+                    o.RateWindowSeconds = window;
+                    break;
                 case "--token-ttl": o.TokenTtlSeconds = Int(name, Value(), 1, 86_400); break;
                 case "--error-style":
                     o.ErrorStyle = Value();
@@ -111,12 +143,22 @@ public sealed class EmulatorOptions
                 case "--google-key-file": o.GoogleKeyFile = Value(); break;
                 case "--google-project": o.GoogleProject = Value(); break;
                 case "--google-location": o.GoogleLocation = Value(); break;
+                case "--kits": o.Kits = Int(name, Value(), 0, 10_000); break;
+                case "--event-interval": o.EventInterval = Duration(name, Value()); break;
+                case "--event-history": o.EventHistory = Duration(name, Value()); break;
+                case "--history-size": o.HistorySize = Int(name, Value(), 1, 1_000_000); break;
+                case "--connector-disable-after": o.ConnectorDisableAfter = Int(name, Value(), 1, 1_000_000); break;
                 default: throw new ArgumentException($"Unknown option '{name}'.");
             }
         }
 
         return o;
     }
+
+    private static TimeSpan Duration(string option, string text) =>
+        Events.EventTime.ParseDuration(text) is { } d && d <= TimeSpan.FromDays(30)
+            ? d
+            : throw new ArgumentException($"{option} must be a duration such as 500ms, 10s, 15m or 24h (at most 30 days), not '{text}'.");
 
     private static int Int(string option, string text, int min, int max) =>
         int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max

@@ -5,6 +5,7 @@ using IotAdmin.Emulator.Access;
 using IotAdmin.Emulator.Api;
 using IotAdmin.Emulator.Auth;
 using IotAdmin.Emulator.Control;
+using IotAdmin.Emulator.Events;
 using IotAdmin.Emulator.Paging;
 using IotAdmin.Emulator.Store;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -17,13 +18,15 @@ public sealed class EmulatorServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly FleetStore _store;
+    private readonly EventServices _events;
 
     private readonly Lazy<GoogleAccount> _google;
 
-    private EmulatorServer(WebApplication app, FleetStore store, Lazy<GoogleAccount> google, EmulatorOptions options, EmulatorCredentials credentials, Uri baseAddress)
+    private EmulatorServer(WebApplication app, FleetStore store, EventServices events, Lazy<GoogleAccount> google, EmulatorOptions options, EmulatorCredentials credentials, Uri baseAddress)
     {
         _app = app;
         _store = store;
+        _events = events;
         _google = google;
         Options = options;
         Credentials = credentials;
@@ -39,7 +42,13 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     public Uri TokenEndpoint => new(BaseAddress, "oauth2/token");
 
+    /// <summary>DT's hosted emulator API (emulated devices, :publish), with the real host's path layout: …/emulator/v2.</summary>
+    public Uri EmulatorApiRoot => new(BaseAddress, "emulator/v2");
+
     public EmulatorCredentials Credentials { get; }
+
+    /// <summary>The seeded service account's id (what the rate limit and its counters are kept per).</summary>
+    public string ServiceAccountId => SeededAccount.AccountId(Options.Seed);
 
     /// <summary>The Cloud IoT Core API root (/v1).</summary>
     public Uri GoogleApiRoot => new(BaseAddress, "v1");
@@ -63,8 +72,9 @@ public sealed class EmulatorServer : IAsyncDisposable
         var snapshots = new PageSnapshots(options.TimeProvider);
         Uri? bound = null; // known once Kestrel has picked the port
         var google = new Lazy<GoogleAccount>(() => new GoogleAccount(options.GoogleProject, new Uri(bound!, GoogleAccount.TokenPath)));
-        var pipeline = new ApiPipeline(options, store, new TokenIssuer(keyId => store.Read(v => v.KeyGrant(keyId)), google, options), rate, faults, stats, snapshots);
-        var control = new ControlApi(store, faults, stats, rate, snapshots);
+        var events = new EventServices(options, store);
+        var pipeline = new ApiPipeline(options, store, new TokenIssuer(keyId => store.Read(v => v.KeyGrant(keyId)), google, options), rate, faults, stats, snapshots, events);
+        var control = new ControlApi(store, faults, stats, rate, snapshots, events);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = Array.Empty<string>(), EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
@@ -86,7 +96,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         }
 
         bound = new Uri(addresses[0].TrimEnd('/') + "/");
-        var server = new EmulatorServer(app, store, google, options, credentials, bound);
+        var server = new EmulatorServer(app, store, events, google, options, credentials, bound);
         if (options.GoogleKeyFile != null) await WriteAtomicallyAsync(options.GoogleKeyFile, server.GoogleKeyFileJson);
         if (options.CredentialsFile != null) await server.WriteCredentialsFileAsync(options.CredentialsFile);
         return server;
@@ -97,6 +107,7 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _events.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

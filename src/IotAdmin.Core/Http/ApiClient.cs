@@ -14,7 +14,8 @@ namespace IotAdmin.Http
 {
     /// <summary>
     /// The one HTTP pipeline: Polly retry (rules from <see cref="ErrorRules"/>) → per attempt: client-side rate limiter
-    /// → bearer token (one forced refresh on 401) → HttpClient. Every failure leaves as an <see cref="IotApiException"/>.
+    /// permit → bearer token (after the permit, so a long wait cannot outlive it; one forced refresh on 401, with a new
+    /// permit) → HttpClient. A 429 pauses the account's limiter and lowers its learned budget. Every failure leaves as an <see cref="IotApiException"/>.
     /// </summary>
     internal sealed class ApiClient
     {
@@ -80,8 +81,7 @@ namespace IotAdmin.Http
             var request = state.Request!;
             var method = request.Method.Method;
             var path = request.DisplayPath(ApiRoot);
-            var token = await _tokens.GetTokenAsync(state.Context, cancellationToken).ConfigureAwait(false);
-            var response = await SendOnceAsync(state, token, cancellationToken).ConfigureAwait(false);
+            var (response, token) = await SendOnceAsync(state, cancellationToken).ConfigureAwait(false);
             if (response.StatusCode == HttpStatusCode.Unauthorized && !state.TokenRefreshed)
             {
                 // A 401 forces one refresh and one resend, never more (per call).
@@ -89,8 +89,7 @@ namespace IotAdmin.Http
                 state.TokenRefreshed = true;
                 _tokens.Invalidate(token);
                 state.Context.Log.Verbose(method + " " + path + " answered 401; refreshing the access token and sending once more.");
-                token = await _tokens.GetTokenAsync(state.Context, cancellationToken).ConfigureAwait(false);
-                response = await SendOnceAsync(state, token, cancellationToken).ConfigureAwait(false);
+                (response, _) = await SendOnceAsync(state, cancellationToken).ConfigureAwait(false);
             }
 
             using (response)
@@ -102,7 +101,7 @@ namespace IotAdmin.Http
                 if ((int)response.StatusCode == 429)
                 {
                     state.Context.Counters.AddServerThrottled();
-                    if (error.RetryAfter.HasValue) _limiter.PauseFor(error.RetryAfter.Value);
+                    _limiter.OnThrottled(error.RetryAfter, _options.MaxRetryDelay, state.Context.Log);
                 }
 
                 error.Target = request.Target;
@@ -110,11 +109,13 @@ namespace IotAdmin.Http
             }
         }
 
-        private async Task<HttpResponseMessage> SendOnceAsync(CallState state, string token, CancellationToken cancellationToken)
+        /// <summary>One request: the limiter's permit first, then the token (a long limiter wait cannot outlive it), then HTTP.</summary>
+        private async Task<(HttpResponseMessage Response, string Token)> SendOnceAsync(CallState state, CancellationToken cancellationToken)
         {
             var request = state.Request!;
-            var waited = await _limiter.AcquireAsync(cancellationToken).ConfigureAwait(false);
+            var waited = await _limiter.AcquireAsync(state.Context.Log, cancellationToken).ConfigureAwait(false);
             if (waited > TimeSpan.Zero) state.Context.Counters.AddLimiterWait(waited);
+            var token = await _tokens.GetTokenAsync(state.Context, cancellationToken).ConfigureAwait(false);
             state.Attempts++;
             state.Context.Counters.AddRequest();
             using var message = new HttpRequestMessage(request.Method, request.BuildUri(ApiRoot));
@@ -126,7 +127,7 @@ namespace IotAdmin.Http
             }
 
             state.Context.Log.Debug(request.Method.Method + " " + request.DisplayPath(ApiRoot) + " (attempt " + state.Attempts + ")");
-            return await HttpExchange.SendAsync(_http, message, request.Method.Method, request.DisplayPath(ApiRoot), _options.RequestTimeout, _time, cancellationToken).ConfigureAwait(false);
+            return (await HttpExchange.SendAsync(_http, message, request.Method.Method, request.DisplayPath(ApiRoot), _options.RequestTimeout, _time, cancellationToken).ConfigureAwait(false), token);
         }
 
         private sealed class CallState

@@ -66,6 +66,12 @@ namespace IotAdmin.Sessions
         /// <summary>The client-side rate limit in words.</summary>
         public string RateLimit => Options.RateLimit!.ToString();
 
+        /// <summary>
+        /// The learned budget: requests per client window the account's limiter allows now — the configured one until
+        /// the server answers 429, lower after that, growing back while no 429 comes (0 when the client-side limit is off).
+        /// </summary>
+        public int RateLimitBudget => Api.Limiter.Budget;
+
         public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
 
         /// <summary>What tab completion offers for this session (cached project ids, seen label keys).</summary>

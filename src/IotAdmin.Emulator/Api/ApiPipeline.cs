@@ -4,6 +4,7 @@ using IotAdmin.Emulator.Access;
 using IotAdmin.Emulator.Api.Admin;
 using IotAdmin.Emulator.Auth;
 using IotAdmin.Emulator.Control;
+using IotAdmin.Emulator.Events;
 using IotAdmin.Emulator.Paging;
 using IotAdmin.Emulator.Store;
 
@@ -23,10 +24,12 @@ internal sealed class ApiPipeline
     private readonly FaultInjector _faults;
     private readonly Stats _stats;
     private readonly PageSnapshots _snapshots;
+    private readonly EventServices _events;
     private readonly BusyDevices _busy = new();
 
-    public ApiPipeline(EmulatorOptions options, FleetStore store, TokenIssuer tokens, RateWindow rate, FaultInjector faults, Stats stats, PageSnapshots snapshots)
+    public ApiPipeline(EmulatorOptions options, FleetStore store, TokenIssuer tokens, RateWindow rate, FaultInjector faults, Stats stats, PageSnapshots snapshots, EventServices events)
     {
+        _events = events;
         _options = options;
         _store = store;
         _tokens = tokens;
@@ -41,12 +44,13 @@ internal sealed class ApiPipeline
         var method = context.Request.Method.ToUpperInvariant();
         var path = context.Request.Path.Value ?? "/";
         var isGoogle = path.StartsWith("/v1/", StringComparison.Ordinal);
-        var isApi = isGoogle || path.StartsWith("/v2/", StringComparison.Ordinal);
-        var segments = isApi ? path[4..].Split('/') : Array.Empty<string>();
-        var (template, handler) = isGoogle ? Routes.MatchGoogle(method, segments) : isApi ? Routes.Match(method, segments) : (null, null);
+        var isHostedEmulator = path.StartsWith(EmulatedDeviceHandlers.Prefix, StringComparison.Ordinal);
+        var isApi = isGoogle || isHostedEmulator || path.StartsWith("/v2/", StringComparison.Ordinal);
+        var segments = isHostedEmulator ? path[EmulatedDeviceHandlers.Prefix.Length..].Split('/') : isApi ? path[4..].Split('/') : Array.Empty<string>();
+        var (template, handler) = isGoogle ? Routes.MatchGoogle(method, segments) : isHostedEmulator ? Routes.MatchEmulator(method, segments) : isApi ? Routes.Match(method, segments) : (null, null);
         var isToken = path is "/oauth2/token" or GoogleAccount.TokenPath;
         var route = method + " " + (isToken ? path : template ?? "(unknown)");
-        var mutation = isApi && method is "POST" or "PATCH" or "DELETE";
+        var mutation = isApi && method is "POST" or "PATCH" or "PUT" or "DELETE";
         var style = isGoogle ? "google" : _options.ErrorStyle; // Cloud IoT Core has one error shape
         try
         {
@@ -72,8 +76,8 @@ internal sealed class ApiPipeline
                 throw new ApiError(401, "unauthenticated: the service account no longer exists", "UNAUTHENTICATED");
             if (!_rate.TryAcquire(identity, out var retryAfter))
             {
-                _stats.Throttled();
-                throw new ApiError(429, $"too many requests: at most {_options.RateLimit} requests per 10 s per service account", "RESOURCE_EXHAUSTED", retryAfter: TimeSpan.FromSeconds(retryAfter), reason: "RATE_LIMIT_EXCEEDED");
+                _stats.Throttled(identity);
+                throw new ApiError(429, $"too many requests: at most {_rate.Limit} requests per {_rate.Window.TotalSeconds:0.###} s per service account", "RESOURCE_EXHAUSTED", retryAfter: TimeSpan.FromSeconds(retryAfter), reason: "RATE_LIMIT_EXCEEDED");
             }
 
             if (template == null) throw ApiError.NotFound($"no such path '{path}'");
@@ -87,7 +91,13 @@ internal sealed class ApiPipeline
                 // Reads wait before answering; writes are made first and answered after the latency, so a concurrent
                 // change of the same device during that time is refused (409 ABORTED) rather than silently lost.
                 if (!mutation) await LatencyAsync(context);
-                var request = new RequestContext { Http = context, Segments = segments, Body = body, Store = _store, Options = _options, Snapshots = _snapshots, Caller = caller };
+                var request = new RequestContext { Http = context, Segments = segments, Body = body, Store = _store, Options = _options, Snapshots = _snapshots, Events = _events, Caller = caller };
+                if (Routes.Streamer(handler) is { } stream)
+                {
+                    await stream(request); // writes its own long-lived answer
+                    return;
+                }
+
                 var answer = handler(request);
                 if (mutation) await LatencyAsync(context);
                 if (loseAnswer)

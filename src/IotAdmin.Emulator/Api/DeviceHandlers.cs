@@ -79,26 +79,27 @@ internal static class DeviceHandlers
         });
     }
 
+    /// <summary>Emulated-device publish: each {"&lt;eventType&gt;":{…}} of the body becomes an event (reported, history, streams, connectors).</summary>
     public static JsonNode Publish(RequestContext r)
     {
         var projectId = ProjectHandlers.ProjectId(r);
         var deviceId = r.Segments[3][..^":publish".Length];
         var body = r.BodyObject();
-        var now = r.Options.TimeProvider.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
-        return r.Store.Read<JsonNode>(v =>
+        var deviceType = r.Store.Read(v => v.DeviceForWrite(deviceId) is { } d && d.ProjectId == projectId ? d.Type : null);
+        if (deviceType == null) throw ApiError.NotFound($"device '{deviceId}' not found in project '{projectId}'");
+        var now = r.Events.Now;
+        var events = new List<(string Type, JsonObject Data)>();
+        foreach (var e in body)
         {
-            var d = v.DeviceForWrite(deviceId);
-            if (d == null || d.ProjectId != projectId) throw ApiError.NotFound($"device '{deviceId}' not found in project '{projectId}'");
-            foreach (var e in body)
-            {
-                if (e.Value is not JsonObject data) throw ApiError.BadRequest($"event '{e.Key}' must be an object", e.Key);
-                var copy = (JsonObject)data.DeepClone();
-                copy["updateTime"] = now;
-                d.Reported[e.Key] = copy;
-            }
+            if (!Events.EventTypes.All.Contains(e.Key) || e.Key == Events.EventTypes.LabelsChanged) throw ApiError.BadRequest($"'{e.Key}' is not an event type that can be published", e.Key);
+            if (e.Value is not JsonObject data) throw ApiError.BadRequest($"event '{e.Key}' must be an object", e.Key);
+            events.Add((e.Key, Events.PublishedData.Complete(e.Key, data, deviceType, now)));
+        }
 
-            return new JsonObject();
-        });
+        if (events.Count == 0) throw ApiError.BadRequest("the body must hold one event, e.g. {\"temperature\":{\"value\":21.5}}", "body");
+        r.Events.Simulator.CatchUp();
+        foreach (var (type, data) in events) r.Events.Hub.Publish(deviceId, type, data, now);
+        return new JsonObject();
     }
 
     /// <summary>(projectId or "-", deviceId) of /v2/projects/{p}/devices/{d}, checked for form.</summary>

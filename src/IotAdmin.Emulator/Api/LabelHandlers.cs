@@ -40,7 +40,7 @@ internal static class LabelHandlers
             var errors = new JsonArray();
             foreach (var name in names)
             {
-                var error = Apply(v, projectId, name, add, remove);
+                var error = Apply(v, projectId, name, add, remove, r);
                 if (error != null) errors.Add(error);
             }
 
@@ -61,7 +61,7 @@ internal static class LabelHandlers
             var d = Device(v, projectId, deviceId);
             if (d.Labels.ContainsKey(key!)) throw new ApiError(409, "already exists", "ALREADY_EXISTS");
             if (d.Labels.Count >= LabelRules.MaxLabelsPerDevice) throw ApiError.BadRequest("Max labels reached for device.", "key");
-            d.Labels[key!] = value;
+            Change(r, d, () => d.Labels[key!] = value);
             return Label(d, key!);
         });
     }
@@ -76,7 +76,7 @@ internal static class LabelHandlers
         {
             var d = Device(v, projectId, deviceId);
             if (!d.Labels.ContainsKey(key)) throw ApiError.NotFound($"label '{key}' not found");
-            d.Labels[key] = value!;
+            Change(r, d, () => d.Labels[key] = value!);
             return Label(d, key);
         });
     }
@@ -88,13 +88,14 @@ internal static class LabelHandlers
         return r.Store.Read<JsonNode>(v =>
         {
             var d = Device(v, projectId, deviceId);
-            if (!d.Labels.Remove(key)) throw ApiError.NotFound($"label '{key}' not found");
+            if (!d.Labels.ContainsKey(key)) throw ApiError.NotFound($"label '{key}' not found");
+            Change(r, d, () => d.Labels.Remove(key));
             return new JsonObject();
         });
     }
 
     /// <summary>One device of a batch: null on success, else its batchErrors entry (the device is left unchanged).</summary>
-    private static JsonObject? Apply(FleetStore.StoreView v, string projectId, string name, Dictionary<string, string> add, List<string> remove)
+    private static JsonObject? Apply(FleetStore.StoreView v, string projectId, string name, Dictionary<string, string> add, List<string> remove, RequestContext r)
     {
         var parts = name.Split('/');
         if (parts.Length != 4 || parts[0] != "projects" || parts[2] != "devices") return Error(name, "INVALID_ARGUMENT", "device must be a name 'projects/{project}/devices/{device}'");
@@ -103,9 +104,20 @@ internal static class LabelHandlers
         if (d == null || d.ProjectId != projectId) return Error(name, "NOT_FOUND", "resource not found");
         var after = d.Labels.Keys.Union(add.Keys).Except(remove).Count();
         if (after > LabelRules.MaxLabelsPerDevice) return Error(name, "INVALID_ARGUMENT", "Max labels reached for device.");
-        foreach (var l in add) d.Labels[l.Key] = l.Value;
-        foreach (var k in remove) d.Labels.Remove(k);
+        Change(r, d, () =>
+        {
+            foreach (var l in add) d.Labels[l.Key] = l.Value;
+            foreach (var k in remove) d.Labels.Remove(k);
+        });
         return null;
+    }
+
+    /// <summary>Changes a device's labels and publishes the labelsChanged event it makes (streams and data connectors only).</summary>
+    private static void Change(RequestContext r, DeviceRecord d, Action change)
+    {
+        var before = new Dictionary<string, string>(d.Labels, StringComparer.Ordinal);
+        change();
+        r.Events.Hub.LabelsChanged(d, before, r.Events.Now);
     }
 
     private static DeviceRecord Device(FleetStore.StoreView v, string projectId, string deviceId)

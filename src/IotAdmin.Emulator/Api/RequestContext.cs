@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using IotAdmin.Emulator.Access;
+using IotAdmin.Emulator.Events;
 using IotAdmin.Emulator.Paging;
 using IotAdmin.Emulator.Store;
 
@@ -23,6 +24,8 @@ internal sealed class RequestContext
 
     /// <summary>Who sent the request (authorization: Api/Admin/Authorization.cs).</summary>
     public required Caller Caller { get; init; }
+    /// <summary>Event history, streams and data connectors.</summary>
+    public required EventServices Events { get; init; }
 
     public IQueryCollection Query => Http.Request.Query;
 

@@ -9,6 +9,7 @@ internal sealed class Stats
     private readonly object _lock = new();
     private readonly SortedDictionary<string, int> _byStatus = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, int> _byRoute = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, int> _throttledByAccount = new(StringComparer.Ordinal);
     private int _requests;
     private int _throttled;
     private int _faults;
@@ -27,7 +28,15 @@ internal sealed class Stats
         }
     }
 
-    public void Throttled() => Interlocked.Increment(ref _throttled);
+    /// <summary>A 429 of the rate limit, counted per service account (its key id).</summary>
+    public void Throttled(string account)
+    {
+        lock (_lock)
+        {
+            _throttled++;
+            _throttledByAccount[account] = _throttledByAccount.GetValueOrDefault(account) + 1;
+        }
+    }
 
     public void FaultInjected() => Interlocked.Increment(ref _faults);
 
@@ -41,12 +50,15 @@ internal sealed class Stats
             foreach (var s in _byStatus) byStatus[s.Key] = s.Value;
             var byRoute = new JsonObject();
             foreach (var r in _byRoute) byRoute[r.Key] = r.Value;
+            var byAccount = new JsonObject();
+            foreach (var a in _throttledByAccount) byAccount[a.Key] = a.Value;
             return new JsonObject
             {
                 ["requests"] = _requests,
                 ["byStatus"] = byStatus,
                 ["byRoute"] = byRoute,
                 ["throttled"] = _throttled,
+                ["throttledByAccount"] = byAccount,
                 ["faultsInjected"] = _faults,
                 ["tokensIssued"] = _tokens,
                 ["mutations"] = _mutations,
@@ -60,6 +72,7 @@ internal sealed class Stats
         {
             _byStatus.Clear();
             _byRoute.Clear();
+            _throttledByAccount.Clear();
             _requests = _throttled = _faults = _tokens = _mutations = 0;
         }
     }

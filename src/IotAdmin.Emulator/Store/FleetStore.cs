@@ -101,6 +101,9 @@ internal sealed partial class FleetStore
 
         public bool DeleteDevice(string id) => _s._devices.Remove(id);
 
+        /// <summary>A claimed device joins the fleet (Claims/ClaimInventory.cs).</summary>
+        public void AddDevice(DeviceRecord d) => _s._devices[d.Id] = d;
+
         private bool Visible(ProjectRecord p) => p.CreatedAt is not { } created || _s.Now - created >= TimeSpan.FromMilliseconds(_s._options.PropagationDelayMs);
 
         private bool Visible(DeviceRecord d) => d.CreatedAt is not { } created || _s.Now - created >= TimeSpan.FromMilliseconds(_s._options.PropagationDelayMs);

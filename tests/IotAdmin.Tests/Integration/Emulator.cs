@@ -52,6 +52,14 @@ namespace IotAdmin.Tests.Integration
             response.EnsureSuccessStatusCode();
         }
 
+        /// <summary>POST /_emulator/ratelimit: the server's limit from now on.</summary>
+        public async Task SetRateLimitAsync(int limit, double windowSeconds)
+        {
+            using var content = new StringContent(JsonSerializer.Serialize(new { limit, windowSeconds }), Encoding.UTF8, "application/json");
+            using var response = await Control.PostAsync(new Uri(Server.BaseAddress, "_emulator/ratelimit"), content);
+            response.EnsureSuccessStatusCode();
+        }
+
         public async Task ResetAsync()
         {
             using var response = await Control.PostAsync(new Uri(Server.BaseAddress, "_emulator/reset"), null);
@@ -76,6 +84,9 @@ namespace IotAdmin.Tests.Integration
             public int Requests => _root.GetProperty("requests").GetInt32();
 
             public int Throttled => _root.GetProperty("throttled").GetInt32();
+
+            /// <summary>Rate-limit 429s of one service account (its key id).</summary>
+            public int ThrottledFor(string serviceAccountId) => _root.GetProperty("throttledByAccount").TryGetProperty(serviceAccountId, out var v) ? v.GetInt32() : 0;
 
             public int FaultsInjected => _root.TryGetProperty("faultsInjected", out var f) ? f.GetInt32() : 0;
 
