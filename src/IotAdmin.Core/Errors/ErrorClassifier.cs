@@ -117,6 +117,8 @@ namespace IotAdmin.Errors
                 if (body.FieldViolations.Count > 0) return "fix the argument '" + body.FieldViolations[0].Field + "'";
             }
 
+            if (rule.Status == CanonicalStatus.PermissionDenied) return RoleHint.Action(body.Message) ?? rule.Action;
+
             return rule.Action;
         }
 

@@ -47,6 +47,10 @@ namespace IotAdmin.Output
         public static IotErrorInfo NotFound(string errorId, string message, object? target, string recommendedAction) =>
             new IotErrorInfo(new System.Collections.Generic.KeyNotFoundException(message), errorId, IotErrorCategory.ObjectNotFound, target, message, recommendedAction, false);
 
+        /// <summary>A local write failed (a file, its permissions): not an API failure and not bad input.</summary>
+        public static IotErrorInfo WriteFailed(string errorId, Exception e, object? target, string recommendedAction) =>
+            new IotErrorInfo(e, errorId, IotErrorCategory.WriteError, target, e.Message, recommendedAction, false);
+
         /// <summary>No session to use: terminating.</summary>
         public static IotErrorInfo NotConnected() =>
             new IotErrorInfo(new InvalidOperationException("Not connected to an IoT API. Run Connect-IotAdmin first, or pass -Session."), ClientErrorIds.NotConnected, IotErrorCategory.InvalidOperation, null, "Not connected to an IoT API. Run Connect-IotAdmin first, or pass -Session.", "Run Connect-IotAdmin, or pass -Session.", true);

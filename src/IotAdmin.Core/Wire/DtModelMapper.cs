@@ -33,15 +33,26 @@ namespace IotAdmin.Wire
             SensorCount = dto.SensorCount ?? 0,
             CloudConnectorCount = dto.CloudConnectorCount ?? 0,
             IsInventory = dto.Inventory ?? false,
+            Labels = Labels(dto.Labels),
+            TimeZone = string.IsNullOrEmpty(dto.Location?.TimeLocation) ? null : dto.Location!.TimeLocation,
+            Latitude = dto.Location?.Latitude,
+            Longitude = dto.Location?.Longitude,
         };
+
+        /// <summary>A label map with null values read as "" (the API may send either).</summary>
+        internal static Dictionary<string, string> Labels(Dictionary<string, string?>? labels)
+        {
+            var result = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (labels != null)
+                foreach (var l in labels) result[l.Key] = l.Value ?? string.Empty;
+            return result;
+        }
 
         public static IotDevice ToModel(DeviceDto dto)
         {
             var name = NameOf(dto.Name, "device");
             if (!name.Contains("/devices/")) throw new FormatException("a device named '" + name + "', not projects/{project}/devices/{device}");
-            var labels = new Dictionary<string, string>(StringComparer.Ordinal);
-            if (dto.Labels != null)
-                foreach (var l in dto.Labels) labels[l.Key] = l.Value ?? string.Empty;
+            var labels = Labels(dto.Labels);
             return new IotDevice
             {
                 Name = name,

@@ -51,7 +51,10 @@ namespace IotAdmin.Tests.Contract
         /// <summary>Cmdlets that call no API: Connect-IotAdmin makes the session; Export-IotDevice writes piped objects to a file.</summary>
         private static readonly HashSet<string> NoSession = new HashSet<string>(StringComparer.Ordinal) { "Connect-IotAdmin", "Export-IotDevice" };
 
-        public static readonly string[] NoOutput = { "Disconnect-IotAdmin" };
+        public static readonly string[] NoOutput = { "Disconnect-IotAdmin", "Remove-IotProject", "Remove-IotMember", "Remove-IotServiceAccount", "Remove-IotServiceAccountKey" };
+
+        /// <summary>Deletions nothing can undo (a project, a member's invitation, an account, a key): ConfirmImpact High is right for them.</summary>
+        public static readonly string[] Irreversible = { "Remove-IotProject", "Remove-IotMember", "Remove-IotServiceAccount", "Remove-IotServiceAccountKey" };
 
         public IReadOnlyList<string> Check(string? manifestPath, string? docsDirectory, string pipelineSource, params string[] pipelineTargets)
         {
@@ -62,7 +65,7 @@ namespace IotAdmin.Tests.Contract
                 if (!ApprovedVerbs.All.Contains(c.Verb)) problems.Add(c.Name + ": verb '" + c.Verb + "' is not an approved verb");
                 if (!c.Noun.StartsWith("Iot", StringComparison.Ordinal)) problems.Add(c.Name + ": noun '" + c.Noun + "' lacks the Iot prefix");
                 if (ApprovedVerbs.Mutating.Contains(c.Verb) && !c.SupportsShouldProcess) problems.Add(c.Name + ": changes state but does not declare SupportsShouldProcess");
-                if (c.SupportsShouldProcess && c.ConfirmImpact == "High") problems.Add(c.Name + ": ConfirmImpact High would prompt runbooks; reversible changes use Medium");
+                if (c.SupportsShouldProcess && c.ConfirmImpact == "High" && !Irreversible.Contains(c.Name)) problems.Add(c.Name + ": ConfirmImpact High would prompt runbooks; reversible changes use Medium");
                 if (!NoSession.Contains(c.Name) && !c.Parameters.Any(p => p.Name == "Session")) problems.Add(c.Name + ": has no -Session parameter");
                 if (c.OutputTypes.Count == 0 && !NoOutput.Contains(c.Name)) problems.Add(c.Name + ": declares no [OutputType]");
                 var names = c.Parameters.SelectMany(p => p.AllNames).GroupBy(n => n, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key);

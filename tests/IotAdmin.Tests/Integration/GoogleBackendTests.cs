@@ -210,7 +210,7 @@ namespace IotAdmin.Tests.Integration
         }
 
         /// <summary>An emulator plus its Google key file (written to a temp file, as users would keep one).</summary>
-        private sealed class GoogleEmulator : IAsyncDisposable
+        internal sealed class GoogleEmulator : IAsyncDisposable
         {
             private readonly Emulator _emulator;
 
