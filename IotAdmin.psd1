@@ -19,6 +19,11 @@
         'Set-IotLabel'
         'Remove-IotLabel'
         'Move-IotDevice'
+        'Get-IotClaimInfo'
+        'Register-IotDevice'
+        'New-IotEmulatedDevice'
+        'Remove-IotEmulatedDevice'
+        'Send-IotEmulatedEvent'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
