@@ -1,7 +1,5 @@
-using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using IotAdmin.Completion;
@@ -11,13 +9,7 @@ namespace IotAdmin.Commands.Completion
     /// <summary>Completes the DT device types.</summary>
     public sealed class DeviceTypeCompleter : IArgumentCompleter
     {
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
-        {
-            var prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
-            return CompletionCatalog.DeviceTypes
-                .Where(t => t.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-                .Select(t => new CompletionResult(t, t, CompletionResultType.ParameterValue, t))
-                .ToList();
-        }
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            ListCompletion.From(CompletionCatalog.DeviceTypes, wordToComplete);
     }
 }

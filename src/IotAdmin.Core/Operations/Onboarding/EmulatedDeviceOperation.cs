@@ -45,7 +45,7 @@ namespace IotAdmin.Operations.Onboarding
         /// <summary>"Delete emulated device" / "Publish a temperature event": what ShouldProcess shows.</summary>
         public string ActionFor(EmulatedDeviceRef device) => _event == null ? "Delete emulated device" : "Publish a " + _event.TypeFor(device.Type) + " event";
 
-        /// <summary>A device that cannot be named is reported here; null when it may be sent.</summary>
+        /// <summary>False (and the device reported as failed) when its ids cannot be ids; true when it may be sent.</summary>
         public bool Check(EmulatedDeviceRef device, ICommandOutput output)
         {
             var problem = InputRules.CheckId("Device", device.DeviceId) ?? InputRules.CheckId("Project", device.ProjectId);

@@ -37,18 +37,7 @@ namespace IotAdmin.Operations.Onboarding
             output.WriteError(error);
         }
 
-        public IotBulkSummary Summary() => new IotBulkSummary
-        {
-            Command = _command,
-            Succeeded = Succeeded,
-            Failed = Failed,
-            Skipped = Skipped,
-            WhatIf = WhatIf,
-            Requests = Counters.Requests,
-            Retries = Counters.Retries,
-            Throttled = Counters.ServerThrottled,
-            Elapsed = _session.Time.GetElapsedTime(_started),
-        };
+        public IotBulkSummary Summary() => IotBulkSummary.Of(_command, Succeeded, Failed, Skipped, WhatIf, Counters, _session.Time.GetElapsedTime(_started));
 
         public IotBulkSummary WriteSummary(ICommandOutput output)
         {
