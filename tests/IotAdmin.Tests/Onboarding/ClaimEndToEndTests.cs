@@ -105,6 +105,7 @@ namespace IotAdmin.Tests.Onboarding
             var nowInProject = (await DevicesAsync(session, project)).ToHashSet();
             Assert.Equal(devicesBefore + claimedDevices, nowInProject.Count);
             Assert.Superset(inventory.Kits.SelectMany(k => k.DeviceIds).Concat(looseFree).ToHashSet(), nowInProject);
+            _log.WriteLine($"1,000 ids: {kitIds.Count} kits, {kitDeviceIds.Count} kit devices, {looseFree.Count} loose, {looseTaken.Count} loose claimed elsewhere, {inProject.Count} in the project, {elsewhere.Count} in another project, {unknown.Count} unknown");
             _log.WriteLine("dry run: " + dry.Summary + " | claim: " + real.Summary);
 
             // A re-run of what succeeded: everything is in the project already, so every id succeeds, without errors.
