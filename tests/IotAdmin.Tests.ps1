@@ -27,7 +27,7 @@ Describe 'Module' {
     It 'passes Test-ModuleManifest and exports exactly the cmdlets' {
         $info = Test-ModuleManifest -Path (Join-Path (Split-Path -Parent $PSScriptRoot) 'out/IotAdmin/IotAdmin.psd1')
         $info.CompatiblePSEditions | Should -Be @('Desktop', 'Core')
-        (Get-Command -Module IotAdmin).Name | Sort-Object | Should -Be @('Connect-IotAdmin', 'Disconnect-IotAdmin', 'Get-IotClaimInfo', 'Get-IotDevice', 'Get-IotProject', 'Get-IotSession', 'Move-IotDevice', 'New-IotEmulatedDevice', 'Register-IotDevice', 'Remove-IotEmulatedDevice', 'Remove-IotLabel', 'Send-IotEmulatedEvent', 'Set-IotLabel')
+        (Get-Command -Module IotAdmin).Name | Sort-Object | Should -Be @('Add-IotMember', 'Connect-IotAdmin', 'Disconnect-IotAdmin', 'Export-IotDevice', 'Export-IotFleet', 'Get-IotClaimInfo', 'Get-IotDevice', 'Get-IotMember', 'Get-IotMemberInviteUrl', 'Get-IotOrganization', 'Get-IotPermission', 'Get-IotProject', 'Get-IotRole', 'Get-IotServiceAccount', 'Get-IotServiceAccountKey', 'Get-IotSession', 'Move-IotDevice', 'New-IotEmulatedDevice', 'New-IotProject', 'New-IotServiceAccount', 'New-IotServiceAccountKey', 'Register-IotDevice', 'Remove-IotEmulatedDevice', 'Remove-IotLabel', 'Remove-IotMember', 'Remove-IotProject', 'Remove-IotServiceAccount', 'Remove-IotServiceAccountKey', 'Send-IotEmulatedEvent', 'Set-IotLabel', 'Set-IotMember', 'Set-IotProject', 'Set-IotServiceAccount', 'Undo-IotChange')
     }
 
     It 'lets scripts name the exception type' {

@@ -17,7 +17,7 @@ using IotAdmin.Sessions;
 namespace IotAdmin.Bench
 {
     /// <summary>
-    /// dotnet run -c Release --project bench/IotAdmin.Bench [-- list|ratelimit|bulk|burst|sequential|parallel|processes|adaptive|all [scale]|whatif]
+    /// dotnet run -c Release --project bench/IotAdmin.Bench [-- list|ratelimit|bulk|burst|sequential|parallel|processes|adaptive|spreadsheet|export|all [scale]|whatif]
     /// Every scenario runs against an in-process emulator on 127.0.0.1 with the real service's rate limit (75 per 10 s);
     /// sequential, parallel and processes run at that limit times the scale (default 10; 1 = the real limit); whatif runs
     /// bench/PipedWhatIf.ps1 in real PowerShell (`dotnet pwsh`, after ./build.ps1 Build).
@@ -38,6 +38,8 @@ namespace IotAdmin.Bench
             if (which is "parallel" or "all") await RateBudgetBench.ParallelAsync(8, 250, scale);
             if (which is "processes" or "all") await RateBudgetBench.ProcessesAsync(4, 500, scale);
             if (which is "adaptive" or "all") await RateBudgetBench.AdaptiveAsync(TimeSpan.FromSeconds(120), TimeSpan.FromSeconds(90));
+            if (which is "spreadsheet" or "all") await WorkflowBench.SpreadsheetAsync();
+            if (which is "export" or "all") await WorkflowBench.ExportAsync();
             if (which is "whatif") return await PipedWhatIfAsync(); // needs the built module: not part of "all"
             return 0;
         }

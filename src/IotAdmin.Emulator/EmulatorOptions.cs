@@ -16,6 +16,9 @@ public sealed class EmulatorOptions
 
     public int Seed { get; set; } = 1;
 
+    /// <summary>A fleet from Export-IotFleet to serve instead of the seeded one (--projects and --devices are then ignored).</summary>
+    public string? FleetFile { get; set; }
+
     /// <summary>Requests per <see cref="RateWindowSeconds"/> per service account (a sliding window); 0 = off.</summary>
     public int RateLimit { get; set; } = 75;
 
@@ -78,6 +81,7 @@ public sealed class EmulatorOptions
           --projects N               seeded projects (default 5; the first is the inventory project)
           --devices N                seeded devices (default 500)
           --seed S                   fleet and fault seed (default 1)
+          --fleet-file FILE          serve the fleet Export-IotFleet wrote (instead of --projects/--devices)
           --rate-limit N             requests per window per service account (default 75; 0 = off)
           --rate-window SECONDS      the rate limit's sliding window (default 10)
           --token-ttl SECONDS        access-token lifetime (default 3600)
@@ -116,6 +120,7 @@ public sealed class EmulatorOptions
                 case "--credentials-file": o.CredentialsFile = Value(); break;
                 case "--projects": o.Projects = Int(name, Value(), 1, 1000); break;
                 case "--devices": o.Devices = Int(name, Value(), 0, 1_000_000); break;
+                case "--fleet-file": o.FleetFile = Value(); break;
                 case "--seed": o.Seed = Int(name, Value(), int.MinValue, int.MaxValue); break;
                 case "--rate-limit": o.RateLimit = Int(name, Value(), 0, 1_000_000); break;
                 case "--rate-window":

@@ -47,6 +47,9 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     public EmulatorCredentials Credentials { get; }
 
+    /// <summary>The seeded service account's id (what the rate limit and its counters are kept per).</summary>
+    public string ServiceAccountId => SeededAccount.AccountId(Options.Seed);
+
     /// <summary>The Cloud IoT Core API root (/v1).</summary>
     public Uri GoogleApiRoot => new(BaseAddress, "v1");
 

@@ -29,7 +29,7 @@ Console.WriteLine($"  Emulator API:    {server.EmulatorApiRoot} (emulated device
 Console.WriteLine($"  Key id:          {server.Credentials.KeyId}");
 Console.WriteLine($"  Secret:          {server.Credentials.Secret}");
 Console.WriteLine($"  E-mail:          {server.Credentials.Email}");
-Console.WriteLine($"  Fleet:           {options.Devices} devices in {options.Projects} projects (seed {options.Seed}); organization {server.OrganizationId}");
+Console.WriteLine(options.FleetFile != null ? $"  Fleet:           {Path.GetFullPath(options.FleetFile)}; organization {server.OrganizationId}" : $"  Fleet:           {options.Devices} devices in {options.Projects} projects (seed {options.Seed}); organization {server.OrganizationId}");
 Console.WriteLine($"  Rate limit:      {(options.RateLimit > 0 ? options.RateLimit + " requests / " + options.RateWindowSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + " s per service account" : "off")}; token TTL {options.TokenTtlSeconds} s; error style {options.ErrorStyle}");
 if (options.CredentialsFile != null) Console.WriteLine($"  Credentials file: {Path.GetFullPath(options.CredentialsFile)}");
 Console.WriteLine($"  Cloud IoT Core:  {server.GoogleApiRoot} (project {options.GoogleProject}, region {options.GoogleLocation})" + (options.GoogleKeyFile != null ? $"; key file {Path.GetFullPath(options.GoogleKeyFile)}" : "; --google-key-file writes a key for it"));

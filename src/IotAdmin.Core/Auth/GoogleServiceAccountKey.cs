@@ -48,14 +48,17 @@ namespace IotAdmin.Auth
                         : throw new ArgumentException("The key file '" + path + "' lacks " + name + ".", "KeyFile");
                 if (Field("type") != "service_account") throw new ArgumentException("The key file '" + path + "' is not a service-account key (type must be service_account).", "KeyFile");
                 if (!Uri.TryCreate(Field("token_uri"), UriKind.Absolute, out var tokenUri)) throw new ArgumentException("The key file's token_uri is not a URL.", "KeyFile");
+                var pem = Field("private_key");
                 RSAParameters key;
                 try
                 {
-                    key = RsaPrivateKeyPem.Parse(Field("private_key"));
+                    key = RsaPrivateKeyPem.Parse(pem);
+                    ProveUsable(key);
                 }
-                catch (FormatException e)
+                catch (Exception e) when (e is FormatException || e is CryptographicException || e is IndexOutOfRangeException || e is OverflowException || e is ArgumentException)
                 {
-                    throw new ArgumentException("The key file's private_key cannot be read: " + e.Message, "KeyFile");
+                    // A corrupted key must fail here, naming the file, not at the first signature with OpenSSL's words.
+                    throw new ArgumentException("The key file '" + path + "' has a private_key that cannot be used as an RSA key (" + e.GetType().Name + ": " + e.Message.TrimEnd('.') + "); download a new key for the service account.", "KeyFile");
                 }
 
                 return new GoogleServiceAccountKey(Field("client_email"), Field("private_key_id"), Field("project_id"), tokenUri, key);
@@ -64,6 +67,14 @@ namespace IotAdmin.Auth
             {
                 throw new ArgumentException("The key file '" + path + "' is not valid JSON: " + e.Message, "KeyFile");
             }
+        }
+
+        /// <summary>Imports the key and signs a few bytes: the checks OpenSSL makes only at the first real signature.</summary>
+        private static void ProveUsable(RSAParameters key)
+        {
+            using var rsa = RSA.Create();
+            rsa.ImportParameters(key);
+            rsa.SignData(new byte[] { 1 }, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         }
 
         public override string ToString() => Email + " (" + KeyId + ")";

@@ -52,7 +52,7 @@ namespace IotAdmin.Backends
         {
             var request = new ApiRequest(HttpMethod.Get, ResourceName.Project(projectId)) { Target = projectId };
             var dto = await _api.SendAsync(request, WireJsonContext.Default.ProjectDto, context, cancellationToken).ConfigureAwait(false);
-            return DtModelMapper.ToModel(dto);
+            return AnswerItems.Map(request, _api.ApiRoot, dto, DtModelMapper.ToModel, "project");
         }
 
         public IAsyncEnumerable<IotDevice> ListDevicesAsync(DeviceQuery query, ApiCallContext context, CancellationToken cancellationToken) =>
@@ -82,7 +82,7 @@ namespace IotAdmin.Backends
         {
             var request = new ApiRequest(HttpMethod.Get, ResourceName.Device(projectId, deviceId)) { Target = deviceId };
             var dto = await _api.SendAsync(request, WireJsonContext.Default.DeviceDto, context, cancellationToken).ConfigureAwait(false);
-            return DtModelMapper.ToModel(dto);
+            return AnswerItems.Map(request, _api.ApiRoot, dto, DtModelMapper.ToModel, "device");
         }
 
         public async Task<IReadOnlyList<DeviceError>> UpdateLabelsAsync(string projectId, IReadOnlyList<string> deviceIds, IReadOnlyDictionary<string, string> addLabels, IReadOnlyList<string> removeLabels, ApiCallContext context, CancellationToken cancellationToken)
@@ -99,7 +99,7 @@ namespace IotAdmin.Backends
                 Target = projectId,
             };
             var response = await _api.SendAsync(request, WireJsonContext.Default.BatchUpdateResponse, context, cancellationToken).ConfigureAwait(false);
-            return ToErrors(request, response.BatchErrors);
+            return ToErrors(request, response.BatchErrors, deviceIds);
         }
 
         public async Task<IReadOnlyList<DeviceError>> TransferAsync(string targetProjectId, string sourceProjectId, IReadOnlyList<string> deviceIds, ApiCallContext context, CancellationToken cancellationToken)
@@ -114,7 +114,7 @@ namespace IotAdmin.Backends
             try
             {
                 var response = await _api.SendAsync(request, WireJsonContext.Default.TransferResponse, context, cancellationToken).ConfigureAwait(false);
-                return ToErrors(request, response.TransferErrors);
+                return ToErrors(request, response.TransferErrors, deviceIds);
             }
             catch (IotApiException e) when (e.Status == CanonicalStatus.NotFound)
             {
@@ -123,18 +123,27 @@ namespace IotAdmin.Backends
             }
         }
 
-        /// <summary>batchErrors / transferErrors: each entry becomes an error of the call that was made, about that device.</summary>
-        private IReadOnlyList<DeviceError> ToErrors(ApiRequest request, List<DeviceErrorDto>? errors)
+        /// <summary>
+        /// batchErrors / transferErrors: each entry becomes an error of the call that was made, about that device. An
+        /// entry that names no device of the batch (null, no "device", another device) cannot be attributed: the whole
+        /// batch fails with IotApiInvalidResponse rather than count devices as changed that may not be.
+        /// </summary>
+        private IReadOnlyList<DeviceError> ToErrors(ApiRequest request, List<DeviceErrorDto?>? errors, IReadOnlyList<string> sent)
         {
             if (errors == null || errors.Count == 0) return Array.Empty<DeviceError>();
             var method = request.Method.Method;
             var path = request.DisplayPath(_api.ApiRoot);
-            return errors.Select(e =>
+            var result = new List<DeviceError>(errors.Count);
+            foreach (var e in errors)
             {
-                var deviceId = ResourceName.IdAfter(e.Device, "devices");
-                var status = e.Status.HasValue ? ErrorBodyParser.ParseItemStatus(e.Status.Value) : new ErrorBody { Status = CanonicalStatus.Unknown };
-                return new DeviceError(deviceId, ErrorClassifier.FromItemStatus(method, path, status, "device '" + deviceId + "'", e.Device));
-            }).ToList();
+                var deviceId = e == null ? string.Empty : ResourceName.IdAfter(e.Device, "devices");
+                if (deviceId.Length == 0 || !sent.Contains(deviceId, StringComparer.Ordinal))
+                    throw AnswerItems.Invalid(request, _api.ApiRoot, "(an error entry that names no device of the batch: " + (e == null ? "null" : "device '" + e.Device + "'") + "; the outcome of every device in it is unknown)");
+                var status = e!.Status.HasValue ? ErrorBodyParser.ParseItemStatus(e.Status.Value) : new ErrorBody { Status = CanonicalStatus.Unknown };
+                result.Add(new DeviceError(deviceId, ErrorClassifier.FromItemStatus(method, path, status, "device '" + deviceId + "'", e.Device)));
+            }
+
+            return result;
         }
     }
 }

@@ -13,7 +13,7 @@ namespace IotAdmin.Backends
         public const int MaxValueBytes = 32 * 1024;
         public const int MaxTotalBytes = 256 * 1024 - 1;
 
-        private static readonly Regex KeyPattern = new Regex("^[a-zA-Z][a-zA-Z0-9\\-_.+~%]+$", RegexOptions.CultureInvariant);
+        private static readonly Regex KeyPattern = new Regex(@"\A[a-zA-Z][a-zA-Z0-9\-_.+~%]+\z", RegexOptions.CultureInvariant);
 
         public static string? CheckChange(IReadOnlyDictionary<string, string> add, IReadOnlyList<string> remove)
         {

@@ -18,6 +18,7 @@ namespace IotAdmin.Backends
         /// </summary>
         public static async IAsyncEnumerable<TModel> PagesAsync<TPage, TDto, TModel>(ApiClient api, Func<ApiRequest> newRequest, JsonTypeInfo<TPage> pageType, Func<TDto, TModel> toModel, int pageSize, ApiCallContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
             where TPage : IPage<TDto>
+            where TDto : class
         {
             string? pageToken = null;
             do
@@ -26,7 +27,7 @@ namespace IotAdmin.Backends
                     .Query("pageSize", pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture))
                     .Query("pageToken", pageToken);
                 var page = await api.SendAsync(request, pageType, context, cancellationToken).ConfigureAwait(false);
-                foreach (var dto in page.Items ?? Enumerable.Empty<TDto>()) yield return toModel(dto);
+                foreach (var dto in page.Items ?? Enumerable.Empty<TDto>()) yield return AnswerItems.Map(request, api.ApiRoot, dto, toModel, "item");
                 pageToken = string.IsNullOrEmpty(page.NextPageToken) ? null : page.NextPageToken;
             }
             while (pageToken != null);

@@ -51,13 +51,16 @@ namespace IotAdmin.Errors
         }
 
         /// <summary>The same failure with a recommended action that only the caller knows (e.g. which id a 404 names).</summary>
-        internal static IotApiException WithDoNotRetryAction(IotApiException e, string action)
+        internal static IotApiException WithDoNotRetryAction(IotApiException e, string action) => WithAction(e, "Do not retry: " + action, e.Subject);
+
+        /// <summary>The same failure with another recommended action and subject (what it is about: "device 'd1'").</summary>
+        internal static IotApiException WithAction(IotApiException e, string action, string? subject)
         {
-            var copy = new IotApiException(e.Rule, e.StatusCode, e.Method, e.Path, e.Body, e.IsRetryable, e.RetryAfter, "Do not retry: " + action, e.InnerException)
+            var copy = new IotApiException(e.Rule, e.StatusCode, e.Method, e.Path, e.Body, e.IsRetryable, e.RetryAfter, action, e.InnerException)
             {
                 Attempts = e.Attempts,
                 Target = e.Target,
-                Subject = e.Subject,
+                Subject = subject,
                 NotSent = e.NotSent,
             };
             return copy;
@@ -113,6 +116,8 @@ namespace IotAdmin.Errors
             {
                 if (body.FieldViolations.Count > 0) return "fix the argument '" + body.FieldViolations[0].Field + "'";
             }
+
+            if (rule.Status == CanonicalStatus.PermissionDenied) return RoleHint.Action(body.Message) ?? rule.Action;
 
             return rule.Action;
         }

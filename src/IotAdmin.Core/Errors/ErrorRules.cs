@@ -47,6 +47,15 @@ namespace IotAdmin.Errors
         /// </summary>
         public static bool EndsTheCommand(IotApiException e) => e.Category == IotErrorCategory.AuthenticationError;
 
+        /// <summary>
+        /// A whole call that failed this way after its retries means the API cannot serve the run any more (no answer,
+        /// or "unavailable" to the end): a bulk command stops sending (its <see cref="Resilience.ApiCircuit"/> opens)
+        /// rather than spend the same retries on every remaining batch.
+        /// </summary>
+        public static bool MeansUnreachable(IotApiException e) =>
+            e.Status == CanonicalStatus.ConnectionFailed || e.Status == CanonicalStatus.ClientTimeout
+            || (e.StatusCode.HasValue && e.Status == CanonicalStatus.Unavailable && e.Attempts > 1); // a 503 answered once (e.g. "come back tomorrow") is that call's
+
         /// <summary>The row for a canonical status; an unknown status is treated as UNKNOWN (retryable server failure).</summary>
         public static ErrorRule For(string status) =>
             ByStatus.TryGetValue(status, out var rule) ? rule : ByStatus[CanonicalStatus.Unknown];

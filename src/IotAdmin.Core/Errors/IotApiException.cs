@@ -98,7 +98,11 @@ namespace IotAdmin
         /// <summary>IotAdmin's own check stopped the request before it was sent.</summary>
         internal bool NotSent { get; set; }
 
-        public override string Message
+        /// <summary>
+        /// What went wrong, without the retry hint: ErrorDetails.Message of the ErrorRecord, whose Recommendation line
+        /// carries <see cref="RecommendedAction"/> (so a console shows the hint once). Ends with one full stop.
+        /// </summary>
+        internal string Description
         {
             get
             {
@@ -106,7 +110,7 @@ namespace IotAdmin
                 sb.Append(Method).Append(' ').Append(Path).Append(NotSent ? " was not sent" : " failed");
                 if (Subject != null) sb.Append(" for ").Append(Subject);
                 sb.Append(StatusCode.HasValue ? " with HTTP " + StatusCode.Value + " " + Status : " (" + Status + ")");
-                if (!string.IsNullOrEmpty(ServerMessage)) sb.Append(": ").Append(ServerMessage);
+                if (!string.IsNullOrEmpty(ServerMessage)) sb.Append(": ").Append(WithoutFullStop(ServerMessage!));
                 if (FieldViolations.Count > 0)
                 {
                     sb.Append(" [");
@@ -115,10 +119,20 @@ namespace IotAdmin
                 }
 
                 if (Attempts > 1) sb.Append(" (after ").Append(Attempts).Append(" attempts)");
-                sb.Append(". ").Append(RecommendedAction);
-                if (!RecommendedAction.EndsWith(".", StringComparison.Ordinal)) sb.Append('.');
-                return sb.ToString();
+                return sb.Append('.').ToString();
             }
         }
+
+        /// <summary>The description and the retry hint, for scripts that read only the exception.</summary>
+        public override string Message => Description + " " + WithFullStop(RecommendedAction);
+
+        /// <summary>"…received." → "…received" (one full stop follows); an ellipsis stays.</summary>
+        private static string WithoutFullStop(string text)
+        {
+            var t = text.TrimEnd();
+            return t.EndsWith(".", StringComparison.Ordinal) && !t.EndsWith("...", StringComparison.Ordinal) ? t.Substring(0, t.Length - 1) : t;
+        }
+
+        private static string WithFullStop(string text) => text.EndsWith(".", StringComparison.Ordinal) ? text : text + ".";
     }
 }

@@ -20,6 +20,7 @@ namespace IotAdmin
         ResourceBusy = 19,
         ResourceExists = 20,
         ResourceUnavailable = 21,
+        WriteError = 23,
         ProtocolError = 26,
         ConnectionError = 27,
         AuthenticationError = 28,

@@ -17,6 +17,9 @@ namespace IotAdmin.Http
         /// <summary>Shared by every call of one command invocation (the bulk summary reads it).</summary>
         public RequestCounters Counters { get; }
 
+        /// <summary>Attempts of a call that gets no answer at all (see <see cref="Resilience.RetryScope.NoAnswerAttempts"/>); null: the session's MaxAttempts.</summary>
+        public int? NoAnswerAttempts { get; set; }
+
         private sealed class NullApiLog : IApiLog
         {
             public static readonly NullApiLog Instance = new NullApiLog();

@@ -66,6 +66,7 @@ namespace IotAdmin.Http
             try
             {
                 var scope = Retries.Scope(state.Context, mayRetry ? _options.MaxAttempts : 1);
+                scope.NoAnswerAttempts = state.Context.NoAnswerAttempts;
                 return await Retries.ExecuteAsync(scope, ct => attempt(state, ct), cancellationToken).ConfigureAwait(false);
             }
             catch (IotApiException e)
@@ -97,7 +98,7 @@ namespace IotAdmin.Http
                 if (response.StatusCode == HttpStatusCode.OK) return await HttpExchange.ReadSuccessAsync(response, responseType, method, path).ConfigureAwait(false);
                 var error = response.IsSuccessStatusCode
                     ? ErrorClassifier.InvalidResponse(method, path, (int)response.StatusCode, "(HTTP " + (int)response.StatusCode + "; the API answers success with 200 only)", null)
-                    : await HttpExchange.ToExceptionAsync(response, method, path, _time).ConfigureAwait(false);
+                    : await HttpExchange.ToExceptionAsync(response, method, path, _time, state.Context.Log).ConfigureAwait(false);
                 if ((int)response.StatusCode == 429)
                 {
                     state.Context.Counters.AddServerThrottled();

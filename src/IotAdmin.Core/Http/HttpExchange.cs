@@ -41,7 +41,8 @@ namespace IotAdmin.Http
             }
         }
 
-        public static async Task<IotApiException> ToExceptionAsync(HttpResponseMessage response, string method, string path, TimeProvider time)
+        /// <summary>A non-success answer as the error of its call; an unreadable Retry-After is noted on <paramref name="log"/> when given.</summary>
+        public static async Task<IotApiException> ToExceptionAsync(HttpResponseMessage response, string method, string path, TimeProvider time, IApiLog? log = null)
         {
             string? body;
             try
@@ -53,7 +54,7 @@ namespace IotAdmin.Http
                 body = null; // The status alone still classifies the failure.
             }
 
-            return ErrorClassifier.FromResponse(method, path, (int)response.StatusCode, body, RetryAfterOf(response, time));
+            return ErrorClassifier.FromResponse(method, path, (int)response.StatusCode, body, RetryAfterOf(response, time, method + " " + path, log));
         }
 
         public static async Task<T> ReadSuccessAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> type, string method, string path)
@@ -81,15 +82,22 @@ namespace IotAdmin.Http
             throw ErrorClassifier.InvalidResponse(method, path, (int)response.StatusCode, Excerpt(bytes), null);
         }
 
-        /// <summary>Retry-After as delta-seconds or HTTP-date, as a wait from now.</summary>
-        public static TimeSpan? RetryAfterOf(HttpResponseMessage response, TimeProvider time)
+        /// <summary>
+        /// Retry-After as delta-seconds or HTTP-date, as a wait from now (rules: <see cref="DurationText.ParseRetryAfter"/>).
+        /// HttpClient parses integers and dates itself; what it leaves raw ("12.5") is read by the same rules, and a
+        /// value neither can read is noted on <paramref name="log"/> and ignored (the backoff floor applies).
+        /// </summary>
+        public static TimeSpan? RetryAfterOf(HttpResponseMessage response, TimeProvider time, string? call = null, IApiLog? log = null)
         {
             var header = response.Headers.RetryAfter;
             if (header == null)
             {
-                return response.Headers.TryGetValues("Retry-After", out var raw)
-                    ? DurationText.ParseRetryAfter(string.Join(",", raw), time.GetUtcNow())
-                    : null;
+                if (!response.Headers.TryGetValues("Retry-After", out var raw)) return null;
+                var text = string.Join(",", raw);
+                var wait = DurationText.ParseRetryAfter(text, time.GetUtcNow());
+                if (wait == null && log != null)
+                    log.Verbose((call == null ? string.Empty : call + ": ") + "ignoring Retry-After '" + TextBounds.Clean(text, 40) + "' (neither delta-seconds nor an HTTP-date); waiting the backoff floor instead.");
+                return wait;
             }
 
             if (header.Delta.HasValue) return header.Delta.Value;

@@ -17,6 +17,12 @@ namespace IotAdmin.Models
 
         public int Failed { get; internal set; }
 
+        /// <summary>
+        /// Devices never sent because the API had stopped answering (the run's circuit opened after a call ran out of
+        /// retries); with Succeeded, Failed, Skipped and WhatIf, every device given to the command is counted.
+        /// </summary>
+        public int NotReached { get; internal set; }
+
         /// <summary>Devices declined at -Confirm (nothing was sent for them).</summary>
         public int Skipped { get; internal set; }
 
@@ -33,11 +39,12 @@ namespace IotAdmin.Models
         public TimeSpan Elapsed { get; internal set; }
 
         /// <summary>The summary of a run: its outcome counts and what its requests cost.</summary>
-        internal static IotBulkSummary Of(string command, int succeeded, int failed, int skipped, int whatIf, Http.RequestCounters counters, TimeSpan elapsed) => new IotBulkSummary
+        internal static IotBulkSummary Of(string command, int succeeded, int failed, int skipped, int whatIf, Http.RequestCounters counters, TimeSpan elapsed, int notReached = 0) => new IotBulkSummary
         {
             Command = command,
             Succeeded = succeeded,
             Failed = failed,
+            NotReached = notReached,
             Skipped = skipped,
             WhatIf = whatIf,
             Requests = counters.Requests,
@@ -58,7 +65,8 @@ namespace IotAdmin.Models
             var cost = string.Format(c, "{0} ({1} retried, {2} throttled) in {3:0.0} s", CountText.Of(Requests, "request"), Retries, Throttled, Elapsed.TotalSeconds);
             if (WhatIf > 0 && Succeeded == 0)
                 return string.Format(c, "{0}: {1} failed, {2} skipped; {3}; {4} would change", Command, Failed, Skipped, cost, WhatIf);
-            return string.Format(c, "{0}: {1} succeeded, {2} failed, {3} skipped; {4}", Command, Succeeded, Failed, Skipped, cost);
+            var notReached = NotReached > 0 ? string.Format(c, ", {0} not reached", NotReached) : string.Empty;
+            return string.Format(c, "{0}: {1} succeeded, {2} failed{3}, {4} skipped; {5}", Command, Succeeded, Failed, notReached, Skipped, cost);
         }
     }
 }

@@ -21,6 +21,16 @@ namespace IotAdmin.Models
         /// <summary>True for the organization's auto-created Inventory project.</summary>
         public bool IsInventory { get; internal set; }
 
+        /// <summary>The project's labels (DT; empty for Cloud IoT Core registries).</summary>
+        public System.Collections.Generic.IReadOnlyDictionary<string, string> Labels { get; internal set; } = new System.Collections.Generic.Dictionary<string, string>();
+
+        /// <summary>The IANA time zone of the project's location, e.g. "Europe/Oslo"; null when none is set.</summary>
+        public string? TimeZone { get; internal set; }
+
+        public double? Latitude { get; internal set; }
+
+        public double? Longitude { get; internal set; }
+
         public override string ToString() => Name;
     }
 }

@@ -46,6 +46,9 @@ namespace IotAdmin.Models
         /// <summary>The latest updateTime of any event.</summary>
         public DateTimeOffset? LastUpdateTime { get; internal set; }
 
+        /// <summary>The events as the DT API sent them (every field, typed here or not), for Export-IotFleet; null from other APIs.</summary>
+        internal IReadOnlyDictionary<string, System.Text.Json.JsonElement>? Wire { get; set; }
+
         public override string ToString() => string.Join(",", EventTypes);
     }
 

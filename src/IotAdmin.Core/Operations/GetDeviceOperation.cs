@@ -66,7 +66,13 @@ namespace IotAdmin.Operations
                 {
                     var key = entry.Key?.ToString();
                     InputRules.Require(InputRules.CheckLabelKey(key), "Label");
-                    var value = entry.Value?.ToString();
+                    string? value = null;
+                    if (entry.Value != null)
+                    {
+                        value = LabelValueText.ToText(key!, entry.Value, out var problem);
+                        InputRules.Require(problem, "Label");
+                    }
+
                     if (!string.IsNullOrEmpty(value)) InputRules.Require(InputRules.CheckLabelValue(key!, value), "Label");
                     labels[key!] = string.IsNullOrEmpty(value) ? null : value;
                 }

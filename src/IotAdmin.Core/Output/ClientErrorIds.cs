@@ -20,5 +20,11 @@ namespace IotAdmin.Output
         public const string FileNotFound = "IotFileNotFound";
 
         public const string NotConnected = "IotNotConnected";
+
+        /// <summary>A credentials file that exists (New-IotServiceAccountKey -OutFile without -Force), or a path that cannot be one.</summary>
+        public const string FileExists = "IotFileExists";
+
+        /// <summary>A file IotAdmin could not write (the key was made and is in the output; only the file is missing).</summary>
+        public const string FileWriteFailed = "IotFileWriteFailed";
     }
 }

@@ -37,7 +37,7 @@ namespace IotAdmin.Output
         public bool IsTerminating { get; }
 
         public static IotErrorInfo FromApi(IotApiException e, object? target = null) =>
-            new IotErrorInfo(e, e.ErrorId, e.Category, target ?? e.Target, e.Message, e.RecommendedAction, Errors.ErrorRules.EndsTheCommand(e));
+            new IotErrorInfo(e, e.ErrorId, e.Category, target ?? e.Target, e.Description, e.RecommendedAction, Errors.ErrorRules.EndsTheCommand(e));
 
         /// <summary>Bad input found before any request was sent.</summary>
         public static IotErrorInfo InvalidInput(string errorId, string message, object? target, string recommendedAction) =>
@@ -46,6 +46,10 @@ namespace IotAdmin.Output
         /// <summary>Something asked for is not there (found out by a listing, not by a 404).</summary>
         public static IotErrorInfo NotFound(string errorId, string message, object? target, string recommendedAction) =>
             new IotErrorInfo(new System.Collections.Generic.KeyNotFoundException(message), errorId, IotErrorCategory.ObjectNotFound, target, message, recommendedAction, false);
+
+        /// <summary>A local write failed (a file, its permissions): not an API failure and not bad input.</summary>
+        public static IotErrorInfo WriteFailed(string errorId, Exception e, object? target, string recommendedAction) =>
+            new IotErrorInfo(e, errorId, IotErrorCategory.WriteError, target, e.Message, recommendedAction, false);
 
         /// <summary>No session to use: terminating.</summary>
         public static IotErrorInfo NotConnected() =>

@@ -13,11 +13,18 @@ namespace IotAdmin.Output
     /// </summary>
     internal static class PipelinePump
     {
+        /// <summary>
+        /// Outputs queued ahead of the pipeline thread at most: about two pages of devices. When the consumer is slow
+        /// the worker waits in Write*, so a listing fetches its next page only when this much has been taken (memory
+        /// stays flat however slow the consumer).
+        /// </summary>
+        public const int MaxQueued = 200;
+
         public static void Run(ICommandOutput pipelineOutput, CancellationToken cancellationToken, Func<ICommandOutput, CancellationToken, Task> work)
         {
-            using var queue = new BlockingCollection<Action>();
+            using var queue = new BlockingCollection<Action>(MaxQueued);
             using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var queued = new QueuedOutput(queue, pipelineOutput);
+            var queued = new QueuedOutput(queue, pipelineOutput, cts.Token);
             var task = Task.Run(() => work(queued, cts.Token));
             task.ContinueWith(_ => queue.CompleteAdding(), TaskScheduler.Default);
             try
@@ -48,13 +55,15 @@ namespace IotAdmin.Output
         {
             private readonly BlockingCollection<Action> _queue;
             private readonly ICommandOutput _target;
+            private readonly CancellationToken _stopped;
             private readonly ConcurrentDictionary<TaskCompletionSource<bool>, byte> _pendingAnswers = new ConcurrentDictionary<TaskCompletionSource<bool>, byte>();
             private volatile bool _abandoned;
 
-            public QueuedOutput(BlockingCollection<Action> queue, ICommandOutput target)
+            public QueuedOutput(BlockingCollection<Action> queue, ICommandOutput target, CancellationToken stopped)
             {
                 _queue = queue;
                 _target = target;
+                _stopped = stopped;
             }
 
             /// <summary>The pipeline thread stopped forwarding: drop output, and answer pending ShouldProcess with "no".</summary>
@@ -110,7 +119,12 @@ namespace IotAdmin.Output
                 if (_abandoned) return false;
                 try
                 {
-                    return _queue.TryAdd(action);
+                    // Waits while the queue is full (back-pressure); a stopped pipeline cancels the wait.
+                    return _queue.TryAdd(action, Timeout.Infinite, _stopped);
+                }
+                catch (OperationCanceledException)
+                {
+                    return false; // the pipeline stopped forwarding
                 }
                 catch (InvalidOperationException)
                 {

@@ -21,6 +21,16 @@ namespace IotAdmin.Resilience
 
         public long StartedTimestamp { get; }
 
+        /// <summary>
+        /// Attempts in all when no answer comes at all (connection refused, host name not resolved); null: MaxAttempts.
+        /// Connect-IotAdmin sets 2 — fail fast, one quick retry — since a wrong address does not heal in a minute.
+        /// </summary>
+        public int? NoAnswerAttempts { get; set; }
+
+        /// <summary>The attempts <paramref name="failure"/> may use in this scope.</summary>
+        public int AttemptsFor(IotApiException failure) =>
+            NoAnswerAttempts.HasValue && failure.Status == CanonicalStatus.ConnectionFailed ? Math.Min(MaxAttempts, NoAnswerAttempts.Value) : MaxAttempts;
+
         /// <summary>The failure an outcome stands for; null when there is nothing to retry. Default: the IotApiException thrown.</summary>
         public Func<Outcome<object>, IotApiException?> FailureOf { get; set; } = outcome => outcome.Exception as IotApiException;
 

@@ -93,7 +93,7 @@ namespace IotAdmin.Resilience
         {
             var then = scope.Then?.Invoke(e);
             return "Retrying " + e.Method + " " + e.Path + scope.Subject?.Invoke(e) + " after " + Describe(e)
-                + " (attempt " + nextAttempt + " of " + scope.MaxAttempts + "); waiting " + ErrorClassifier.Seconds(wait)
+                + " (attempt " + nextAttempt + " of " + scope.AttemptsFor(e) + "); waiting " + ErrorClassifier.Seconds(wait)
                 + (then == null ? string.Empty : ", then " + then) + ".";
         }
 
@@ -101,7 +101,7 @@ namespace IotAdmin.Resilience
         {
             var failure = scope.FailureOf(outcome);
             return failure != null
-                && attemptNumber + 1 < scope.MaxAttempts
+                && attemptNumber + 1 < scope.AttemptsFor(failure)
                 && _delays.Refusal(attemptNumber, failure, _time.GetElapsedTime(scope.StartedTimestamp)) == null;
         }
 
@@ -109,7 +109,7 @@ namespace IotAdmin.Resilience
         private void ExplainGivingUp(RetryScope scope, Outcome<object> outcome)
         {
             var failure = scope.FailureOf(outcome);
-            if (failure == null || !failure.IsRetryable || scope.Attempts >= scope.MaxAttempts) return;
+            if (failure == null || !failure.IsRetryable || scope.Attempts >= scope.AttemptsFor(failure)) return;
             var reason = _delays.Refusal(scope.Attempts - 1, failure, _time.GetElapsedTime(scope.StartedTimestamp));
             if (reason != null) scope.Context.Log.Verbose("Not retrying " + failure.Method + " " + failure.Path + scope.Subject?.Invoke(failure) + ": " + reason + ".");
         }

@@ -10,10 +10,22 @@ namespace IotAdmin.Sessions
         public static readonly Uri DtTokenEndpoint = new Uri("https://identity.disruptive-technologies.com/oauth2/token");
         public static readonly Uri GoogleApiRoot = new Uri("https://cloudiot.googleapis.com/v1/");
 
-        /// <summary>"https://host", "https://host/v2" or "https://host/v2/" → "https://host/v2/" (or /v1/). Throws ArgumentException when unusable.</summary>
+        /// <summary>
+        /// "https://host", "https://host/v2" or "https://host/v2/" → "https://host/v2/" (or /v1/). Throws ArgumentException
+        /// when unusable — also for a path that goes on after the version ("…/v2/projects"), which is a resource, not the
+        /// API root: appending /v2 to it would send every call to "…/v2/projects/v2/…".
+        /// </summary>
         public static Uri NormalizeApiRoot(string endpoint, string version)
         {
             var uri = Parse(endpoint, "Endpoint");
+            var segments = uri.AbsolutePath.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+            var at = Array.FindIndex(segments, s => string.Equals(s, version, StringComparison.OrdinalIgnoreCase));
+            if (at >= 0 && at < segments.Length - 1)
+            {
+                var root = new UriBuilder(uri) { Path = string.Join("/", segments, 0, at + 1), Query = string.Empty, Fragment = string.Empty }.Uri.AbsoluteUri;
+                throw new ArgumentException("-Endpoint '" + endpoint + "' goes on after /" + version + ": give the API root, e.g. '" + root + "'.", "Endpoint");
+            }
+
             var path = uri.AbsolutePath.TrimEnd('/');
             if (!path.EndsWith("/" + version, StringComparison.OrdinalIgnoreCase)) path += "/" + version;
             return new UriBuilder(uri) { Path = path + "/", Query = string.Empty, Fragment = string.Empty }.Uri;
@@ -23,10 +35,33 @@ namespace IotAdmin.Sessions
         public static Uri ResolveTokenEndpoint(Uri apiRoot, string? tokenEndpoint)
         {
             if (!string.IsNullOrWhiteSpace(tokenEndpoint)) return Parse(tokenEndpoint!, "TokenEndpoint");
-            if (apiRoot.Host.EndsWith("disruptive-technologies.com", StringComparison.OrdinalIgnoreCase) || apiRoot.Host.EndsWith("d21s.com", StringComparison.OrdinalIgnoreCase))
-                return DtTokenEndpoint;
+            if (IsDtHost(apiRoot.Host)) return DtTokenEndpoint;
             return new Uri(new UriBuilder(apiRoot) { Path = "/" }.Uri, "oauth2/token");
         }
+
+        /// <summary>
+        /// The API root when only a token endpoint is known (a credentials file's tokenEndpoint, or -TokenEndpoint,
+        /// without -Endpoint): null for DT's own identity service (the public API root applies); otherwise the same
+        /// scheme, host and port with "/{version}/" — tokens from a private or test identity service are never sent
+        /// to the public API.
+        /// </summary>
+        public static Uri? ApiRootBesideTokenEndpoint(string? tokenEndpoint, string version)
+        {
+            if (string.IsNullOrWhiteSpace(tokenEndpoint)) return null;
+            var token = Parse(tokenEndpoint!, "TokenEndpoint");
+            return IsDtHost(token.Host) ? null : new UriBuilder(token) { Path = "/" + version + "/", Query = string.Empty, Fragment = string.Empty }.Uri;
+        }
+
+        /// <summary>True when tokens and API calls go to one site: the same host, or the provider's known pair (DT's api/identity, Google's googleapis.com).</summary>
+        public static bool SameSite(Uri apiRoot, Uri tokenEndpoint) =>
+            string.Equals(apiRoot.Host, tokenEndpoint.Host, StringComparison.OrdinalIgnoreCase)
+            || (IsDtHost(apiRoot.Host) && IsDtHost(tokenEndpoint.Host))
+            || (IsUnder(apiRoot.Host, "googleapis.com") && IsUnder(tokenEndpoint.Host, "googleapis.com"));
+
+        private static bool IsDtHost(string host) => IsUnder(host, "disruptive-technologies.com") || IsUnder(host, "d21s.com");
+
+        private static bool IsUnder(string host, string domain) =>
+            string.Equals(host, domain, StringComparison.OrdinalIgnoreCase) || host.EndsWith("." + domain, StringComparison.OrdinalIgnoreCase);
 
         public static bool IsLoopback(Uri uri)
         {

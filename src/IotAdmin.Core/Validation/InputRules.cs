@@ -14,8 +14,9 @@ namespace IotAdmin.Validation
         public const int MaxLabelValueLength = 256;
         public const int MaxLabelsPerDevice = 50;
 
-        private static readonly Regex IdPattern = new Regex("^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$", RegexOptions.CultureInvariant);
-        private static readonly Regex OrderByPattern = new Regex(@"^-?[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z0-9_-]+)*$", RegexOptions.CultureInvariant);
+        // \A…\z, never ^…$: in .NET, $ also matches before a final line feed, so "p1\n" would pass.
+        private static readonly Regex IdPattern = new Regex(@"\A[A-Za-z0-9][A-Za-z0-9_-]{0,127}\z", RegexOptions.CultureInvariant);
+        private static readonly Regex OrderByPattern = new Regex(@"\A-?[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z0-9_-]+)*\z", RegexOptions.CultureInvariant);
 
         /// <summary>Null when <paramref name="id"/> is a usable project/device/organization id, else why not.</summary>
         public static string? CheckId(string kind, string? id)

@@ -7,19 +7,25 @@ using IotAdmin.Models;
 
 namespace IotAdmin.Wire
 {
-    /// <summary>Wire DTOs → the public models. Tolerant: missing or oddly typed fields become nulls, never exceptions.</summary>
+    /// <summary>
+    /// Wire DTOs → the public models. Tolerant: missing or oddly typed fields become nulls, never exceptions — except a
+    /// missing resource name, without which there is no id (a FormatException the backend reports as an invalid answer).
+    /// </summary>
     internal static class DtModelMapper
     {
+        private static string NameOf(string? name, string what) =>
+            string.IsNullOrEmpty(name) ? throw new FormatException("a " + what + " without a name") : name!;
+
         public static IotOrganization ToModel(OrganizationDto dto) => new IotOrganization
         {
-            Name = dto.Name ?? string.Empty,
+            Name = NameOf(dto.Name, "organization"),
             OrganizationId = ResourceName.IdAfter(dto.Name, "organizations"),
             DisplayName = dto.DisplayName ?? string.Empty,
         };
 
         public static IotProject ToModel(ProjectDto dto) => new IotProject
         {
-            Name = dto.Name ?? string.Empty,
+            Name = NameOf(dto.Name, "project"),
             ProjectId = ResourceName.IdAfter(dto.Name, "projects"),
             DisplayName = dto.DisplayName ?? string.Empty,
             OrganizationId = string.IsNullOrEmpty(dto.Organization) ? null : ResourceName.IdAfter(dto.Organization, "organizations"),
@@ -27,18 +33,31 @@ namespace IotAdmin.Wire
             SensorCount = dto.SensorCount ?? 0,
             CloudConnectorCount = dto.CloudConnectorCount ?? 0,
             IsInventory = dto.Inventory ?? false,
+            Labels = Labels(dto.Labels),
+            TimeZone = string.IsNullOrEmpty(dto.Location?.TimeLocation) ? null : dto.Location!.TimeLocation,
+            Latitude = dto.Location?.Latitude,
+            Longitude = dto.Location?.Longitude,
         };
+
+        /// <summary>A label map with null values read as "" (the API may send either).</summary>
+        internal static Dictionary<string, string> Labels(Dictionary<string, string?>? labels)
+        {
+            var result = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (labels != null)
+                foreach (var l in labels) result[l.Key] = l.Value ?? string.Empty;
+            return result;
+        }
 
         public static IotDevice ToModel(DeviceDto dto)
         {
-            var labels = new Dictionary<string, string>(StringComparer.Ordinal);
-            if (dto.Labels != null)
-                foreach (var l in dto.Labels) labels[l.Key] = l.Value ?? string.Empty;
+            var name = NameOf(dto.Name, "device");
+            if (!name.Contains("/devices/")) throw new FormatException("a device named '" + name + "', not projects/{project}/devices/{device}");
+            var labels = Labels(dto.Labels);
             return new IotDevice
             {
-                Name = dto.Name ?? string.Empty,
-                ProjectId = ResourceName.IdAfter(dto.Name, "projects"),
-                DeviceId = ResourceName.IdAfter(dto.Name, "devices"),
+                Name = name,
+                ProjectId = ResourceName.IdAfter(name, "projects"),
+                DeviceId = ResourceName.IdAfter(name, "devices"),
                 Type = dto.Type ?? string.Empty,
                 ProductNumber = string.IsNullOrEmpty(dto.ProductNumber) ? null : dto.ProductNumber,
                 Labels = labels,
@@ -51,6 +70,7 @@ namespace IotAdmin.Wire
             var state = new IotReportedState();
             if (reported == null) return state;
             state.EventTypes = reported.Keys.OrderBy(k => k, StringComparer.Ordinal).ToArray();
+            state.Wire = reported;
             DateTimeOffset? last = null;
             foreach (var pair in reported)
             {

@@ -58,6 +58,23 @@ namespace IotAdmin.Wire
         public int? CloudConnectorCount { get; set; }
 
         public bool? Inventory { get; set; }
+
+        public Dictionary<string, string?>? Labels { get; set; }
+
+        public LocationDto? Location { get; set; }
+    }
+
+    /// <summary>A project's location (dt-api-admin.md §1): every field optional.</summary>
+    internal sealed class LocationDto
+    {
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public double? Latitude { get; set; }
+
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public double? Longitude { get; set; }
+
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public string? TimeLocation { get; set; }
     }
 
     internal sealed class ProjectPage : IPage<ProjectDto>
@@ -112,7 +129,7 @@ namespace IotAdmin.Wire
 
     internal sealed class BatchUpdateResponse
     {
-        public List<DeviceErrorDto>? BatchErrors { get; set; }
+        public List<DeviceErrorDto?>? BatchErrors { get; set; }
     }
 
     internal sealed class TransferRequest
@@ -124,7 +141,7 @@ namespace IotAdmin.Wire
     {
         public List<string>? TransferredDevices { get; set; }
 
-        public List<DeviceErrorDto>? TransferErrors { get; set; }
+        public List<DeviceErrorDto?>? TransferErrors { get; set; }
     }
 
     /// <summary>For calls whose success body we do not read (DELETE answers "{}").</summary>

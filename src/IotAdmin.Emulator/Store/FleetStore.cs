@@ -28,7 +28,7 @@ internal sealed partial class FleetStore
 
     public void Reset()
     {
-        var (organization, projects, devices) = FleetSeeder.Create(_options);
+        var (organization, projects, devices) = _options.FleetFile != null ? FleetFile.Load(_options.FleetFile) : FleetSeeder.Create(_options);
         lock (_lock)
         {
             Organization = organization;

@@ -1,8 +1,10 @@
 using System.Management.Automation;
 using IotAdmin.Commands.Completion;
 using IotAdmin.Commands.Infrastructure;
+using IotAdmin.Journal;
 using IotAdmin.Models;
 using IotAdmin.Operations.Bulk;
+using IotAdmin.Operations.Changes;
 using IotAdmin.Sessions;
 
 namespace IotAdmin.Commands
@@ -10,7 +12,9 @@ namespace IotAdmin.Commands
     /// <summary>
     /// The shape of Set-IotLabel, Remove-IotLabel and Move-IotDevice: devices from the pipeline (objects from
     /// Get-IotDevice, or -ProjectId/-DeviceId by property name, or plain ids), batched by Core; -WhatIf/-Confirm per
-    /// device, -BatchSize, -PassThru, and a summary on the Information stream.
+    /// device, -BatchSize, -PassThru, and a summary on the Information stream. With -JournalPath or -Journal (or
+    /// per-row input, see Set-IotLabel -LabelColumn) the devices go through Core's change plan instead: current state
+    /// read first, devices already as wanted skipped, each change journaled before/after.
     /// </summary>
     public abstract class BulkDeviceCmdlet : IotSessionCmdlet
     {
@@ -18,6 +22,8 @@ namespace IotAdmin.Commands
         protected const string ById = "ById";
 
         private BulkDeviceOperation? _operation;
+        private ChangePlanOperation? _plan;
+        private ChangeJournal? _journal;
 
         /// <summary>Device objects from Get-IotDevice.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByObject)]
@@ -45,7 +51,36 @@ namespace IotAdmin.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>Records every changed device (labels and project before and after) in this journal file (JSON lines, appended).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? JournalPath { get; set; }
+
+        /// <summary>Records the change in a new journal in the per-user journal folder.</summary>
+        [Parameter]
+        public SwitchParameter Journal { get; set; }
+
         private protected abstract BulkDeviceOperation CreateOperation(IotSession session, BulkOptions options);
+
+        /// <summary>The change the parameters ask of every device (for the change plan).</summary>
+        private protected abstract DeviceChange PipelineChange();
+
+        /// <summary>True when the devices go through the change plan (journaled, or per-row changes).</summary>
+        private protected virtual bool UsesPlan => Journal.IsPresent || JournalPath != null;
+
+        /// <summary>Queues a device with its own change (per-row input); no I/O.</summary>
+        private protected void AddPlanned(PlannedDevice device) => RunHere(output =>
+        {
+            _plan!.Add(device, output);
+            return null;
+        });
+
+        /// <summary>Reports an input row that cannot become a change, and goes on.</summary>
+        private protected void RejectRow(object row, string problem) => RunHere(output =>
+        {
+            _plan!.Reject(row, problem, output);
+            return null;
+        });
 
         protected override void BeginProcessing()
         {
@@ -54,7 +89,18 @@ namespace IotAdmin.Commands
             var options = new BulkOptions { BatchSize = BatchSize, PassThru = PassThru, WhatIf = IsWhatIf };
             RunHere(output =>
             {
-                _operation = CreateOperation(session, options); // checks the parameters before any request
+                // Both check the parameters before any request.
+                if (UsesPlan)
+                {
+                    if (ParameterSetName == ByObject || ParameterSetName == ById) PipelineChange(); // checks -Label / -Name now
+                    if ((Journal.IsPresent || JournalPath != null) && !IsWhatIf) _journal = ChangeJournal.Open(JournalPath == null ? null : GetUnresolvedProviderPathFromPSPath(JournalPath), session, MyInvocation.MyCommand.Name);
+                    _plan = new ChangePlanOperation(session, MyInvocation.MyCommand.Name, options, _journal);
+                }
+                else
+                {
+                    _operation = CreateOperation(session, options);
+                }
+
                 return null;
             });
         }
@@ -62,6 +108,18 @@ namespace IotAdmin.Commands
         /// <summary>Each device is checked, confirmed and queued right here; only a full batch or a lookup goes to the pump.</summary>
         protected override void ProcessRecord()
         {
+            if (_plan != null)
+            {
+                if (InputObject != null) AddPlanned(new PlannedDevice(InputObject.ProjectId, InputObject.DeviceId, PipelineChange()));
+                foreach (var id in InputObject == null ? DeviceId : new string[0])
+                {
+                    var named = DeviceRef.FromIds(ProjectId, id);
+                    AddPlanned(new PlannedDevice(named.ProjectId, named.DeviceId, PipelineChange()));
+                }
+
+                return;
+            }
+
             var operation = _operation;
             if (operation == null) return;
             if (InputObject != null)
@@ -80,8 +138,29 @@ namespace IotAdmin.Commands
 
         protected override void EndProcessing()
         {
+            var plan = _plan;
+            if (plan != null)
+            {
+                try
+                {
+                    Run((output, stopping) => plan.CompleteAsync(output, stopping));
+                }
+                finally
+                {
+                    CloseJournal();
+                }
+            }
+
             var operation = _operation;
             if (operation != null) Run((output, stopping) => operation.CompleteAsync(output, stopping));
+        }
+
+        private void CloseJournal()
+        {
+            if (_journal == null) return;
+            WriteVerbose("Journal: " + _journal.Path + " (" + _journal.Entries + " devices). Undo-IotChange -Path '" + _journal.Path + "' takes the change back.");
+            _journal.Dispose();
+            _journal = null;
         }
     }
 }

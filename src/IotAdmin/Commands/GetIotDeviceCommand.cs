@@ -30,9 +30,10 @@ namespace IotAdmin.Commands
         [ValidateNotNullOrEmpty]
         public string[]? DeviceId { get; set; }
 
-        /// <summary>Label filters: @{ floor = '3'; zone = $null } — a $null or '' value means "has this label".</summary>
+        /// <summary>Label filters: @{ floor = '3'; zone = $null } — a $null or '' value means "has this label"; values as Set-IotLabel's.</summary>
         [Parameter]
         [ValidateNotNull]
+        [LabelValues]
         [ArgumentCompleter(typeof(LabelKeyCompleter))]
         public Hashtable? Label { get; set; }
 

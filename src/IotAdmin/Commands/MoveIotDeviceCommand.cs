@@ -2,6 +2,7 @@ using System.Management.Automation;
 using IotAdmin.Commands.Completion;
 using IotAdmin.Models;
 using IotAdmin.Operations.Bulk;
+using IotAdmin.Operations.Changes;
 using IotAdmin.Sessions;
 
 namespace IotAdmin.Commands
@@ -16,6 +17,8 @@ namespace IotAdmin.Commands
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ProjectIdCompleter))]
         public string DestinationProjectId { get; set; } = string.Empty;
+
+        private protected override DeviceChange PipelineChange() => new DeviceChange(moveTo: DestinationProjectId);
 
         private protected override BulkDeviceOperation CreateOperation(IotSession session, BulkOptions options) => new MoveDeviceOperation(session, DestinationProjectId, options);
     }

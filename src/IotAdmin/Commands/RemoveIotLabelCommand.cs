@@ -2,6 +2,7 @@ using System.Management.Automation;
 using IotAdmin.Commands.Completion;
 using IotAdmin.Models;
 using IotAdmin.Operations.Bulk;
+using IotAdmin.Operations.Changes;
 using IotAdmin.Sessions;
 
 namespace IotAdmin.Commands
@@ -16,6 +17,10 @@ namespace IotAdmin.Commands
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(LabelKeyCompleter))]
         public string[] Name { get; set; } = new string[0];
+
+        private DeviceChange? _change;
+
+        private protected override DeviceChange PipelineChange() => _change ??= new DeviceChange(remove: LabelChangeRules.ToRemoveNames(Name));
 
         private protected override BulkDeviceOperation CreateOperation(IotSession session, BulkOptions options) => new RemoveLabelOperation(session, Name, options);
     }

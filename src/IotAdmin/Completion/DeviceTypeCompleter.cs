@@ -10,6 +10,6 @@ namespace IotAdmin.Commands.Completion
     public sealed class DeviceTypeCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
-            ListCompletion.From(CompletionCatalog.DeviceTypes, wordToComplete);
+            FixedValues.Matching(CompletionCatalog.DeviceTypes, wordToComplete);
     }
 }

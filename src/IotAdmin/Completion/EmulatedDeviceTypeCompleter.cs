@@ -10,6 +10,6 @@ namespace IotAdmin.Commands.Completion
     public sealed class EmulatedDeviceTypeCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
-            ListCompletion.From(EmulatedDeviceTypes.All, wordToComplete);
+            FixedValues.Matching(EmulatedDeviceTypes.All, wordToComplete);
     }
 }

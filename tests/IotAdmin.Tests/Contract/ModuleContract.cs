@@ -48,10 +48,13 @@ namespace IotAdmin.Tests.Contract
 
         /// <summary>Every violation found; empty when the module keeps the contract.</summary>
         /// <summary>Cmdlets that write no objects, so need no [OutputType].</summary>
-        public static readonly string[] NoOutput = { "Disconnect-IotAdmin", "Remove-IotEmulatedDevice" };
+        /// <summary>Cmdlets that call no API: Connect-IotAdmin makes the session; Export-IotDevice writes piped objects to a file.</summary>
+        private static readonly HashSet<string> NoSession = new HashSet<string>(StringComparer.Ordinal) { "Connect-IotAdmin", "Export-IotDevice" };
 
-        /// <summary>Cmdlets whose change cannot be undone (a claim starts billing), so ConfirmImpact High asks by default.</summary>
-        public static readonly string[] Irreversible = { "Register-IotDevice" };
+        public static readonly string[] NoOutput = { "Disconnect-IotAdmin", "Remove-IotProject", "Remove-IotMember", "Remove-IotServiceAccount", "Remove-IotServiceAccountKey", "Remove-IotEmulatedDevice" };
+
+        /// <summary>Changes nothing can undo (deleting a project, a member's invitation, an account, a key; a claim, which starts billing): ConfirmImpact High is right for them.</summary>
+        public static readonly string[] Irreversible = { "Remove-IotProject", "Remove-IotMember", "Remove-IotServiceAccount", "Remove-IotServiceAccountKey", "Register-IotDevice" };
 
         public IReadOnlyList<string> Check(string? manifestPath, string? docsDirectory, string pipelineSource, params string[] pipelineTargets)
         {
@@ -63,7 +66,7 @@ namespace IotAdmin.Tests.Contract
                 if (!c.Noun.StartsWith("Iot", StringComparison.Ordinal)) problems.Add(c.Name + ": noun '" + c.Noun + "' lacks the Iot prefix");
                 if (ApprovedVerbs.Mutating.Contains(c.Verb) && !c.SupportsShouldProcess) problems.Add(c.Name + ": changes state but does not declare SupportsShouldProcess");
                 if (c.SupportsShouldProcess && c.ConfirmImpact == "High" && !Irreversible.Contains(c.Name)) problems.Add(c.Name + ": ConfirmImpact High would prompt runbooks; reversible changes use Medium");
-                if (c.Name != "Connect-IotAdmin" && !c.Parameters.Any(p => p.Name == "Session")) problems.Add(c.Name + ": has no -Session parameter");
+                if (!NoSession.Contains(c.Name) && !c.Parameters.Any(p => p.Name == "Session")) problems.Add(c.Name + ": has no -Session parameter");
                 if (c.OutputTypes.Count == 0 && !NoOutput.Contains(c.Name)) problems.Add(c.Name + ": declares no [OutputType]");
                 var names = c.Parameters.SelectMany(p => p.AllNames).GroupBy(n => n, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key);
                 foreach (var clash in names) problems.Add(c.Name + ": '" + clash + "' names more than one parameter (name or alias)");

@@ -30,7 +30,7 @@ namespace IotAdmin.Tests.Integration
             for (var i = 0; i < 80; i++) await session.Backend.GetProjectAsync(emulator.Server.ProjectIds[1], context, CancellationToken.None);
             var stats = await emulator.StatsAsync();
             Assert.InRange(stats.Throttled, 1, 8);
-            Assert.Equal(stats.Throttled, stats.ThrottledFor(emulator.Server.Credentials.KeyId));
+            Assert.Equal(stats.Throttled, stats.ThrottledFor(emulator.Server.ServiceAccountId));
             Assert.Equal(stats.Throttled, context.Counters.ServerThrottled);
             Assert.True(session.RateLimitBudget < options.RateLimit.ClientLimit, "learned budget " + session.RateLimitBudget);
             Assert.Contains(output.VerboseMessages, m => m.Contains("The server answered 429: the client-side budget of this account is down to"));

@@ -86,7 +86,7 @@ namespace IotAdmin.Tests.Integration
             public int Throttled => _root.GetProperty("throttled").GetInt32();
 
             /// <summary>Rate-limit 429s of one service account (its key id).</summary>
-            public int ThrottledFor(string keyId) => _root.GetProperty("throttledByAccount").TryGetProperty(keyId, out var v) ? v.GetInt32() : 0;
+            public int ThrottledFor(string serviceAccountId) => _root.GetProperty("throttledByAccount").TryGetProperty(serviceAccountId, out var v) ? v.GetInt32() : 0;
 
             public int FaultsInjected => _root.TryGetProperty("faultsInjected", out var f) ? f.GetInt32() : 0;
 

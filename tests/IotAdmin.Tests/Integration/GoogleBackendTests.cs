@@ -123,7 +123,7 @@ namespace IotAdmin.Tests.Integration
             Assert.EndsWith("/registries/" + registry + "/devices/" + device.DeviceId, denied.Path);
             Assert.Equal("IotApiPermissionDenied", denied.ErrorId);
             var missing = (IotApiException)output.Errors.Single(e => e.TargetObject as string == "projects/" + registry + "/devices/missing-device").Exception;
-            Assert.StartsWith("GET /v1/projects/emulated-project/locations/us-central1/registries/" + registry + "/devices/missing-device failed with HTTP 404 NOT_FOUND", missing.Message);
+            Assert.StartsWith("GET /v1/projects/emulated-project/locations/us-central1/registries/" + registry + "/devices/missing-device failed for device 'missing-device' with HTTP 404 NOT_FOUND", missing.Message);
             Assert.All(output.Errors, e => Assert.DoesNotContain("batchUpdate", e.Message));
         }
 
@@ -210,7 +210,7 @@ namespace IotAdmin.Tests.Integration
         }
 
         /// <summary>An emulator plus its Google key file (written to a temp file, as users would keep one).</summary>
-        private sealed class GoogleEmulator : IAsyncDisposable
+        internal sealed class GoogleEmulator : IAsyncDisposable
         {
             private readonly Emulator _emulator;
 

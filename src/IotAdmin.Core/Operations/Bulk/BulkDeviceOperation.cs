@@ -9,7 +9,9 @@ using IotAdmin.Errors;
 using IotAdmin.Http;
 using IotAdmin.Models;
 using IotAdmin.Output;
+using IotAdmin.Resilience;
 using IotAdmin.Sessions;
+using Polly.CircuitBreaker;
 using IotAdmin.Validation;
 
 namespace IotAdmin.Operations.Bulk
@@ -21,6 +23,8 @@ namespace IotAdmin.Operations.Bulk
     /// error with the device as target. Transient per-device failures are sent again; a summary ends every run.
     /// Every device is sent, even when the piped object says it is already done: objects can be stale, and the
     /// changes are idempotent on the server, so a re-run costs a few batch calls and never silently misses a device.
+    /// When a call finds the API gone after all its retries, the run's circuit opens: nothing more is sent, every
+    /// device still to come is counted "not reached", and the run ends with the summary and one terminating error.
     /// </summary>
     internal abstract class BulkDeviceOperation
     {
@@ -29,6 +33,8 @@ namespace IotAdmin.Operations.Bulk
         private readonly RequestCounters _counters = new RequestCounters();
         private readonly long _started;
         private readonly int _progressId;
+        private readonly ApiCircuit _circuit;
+        private int _notReached;
         private int _succeeded;
         private int _failed;
         private int _skipped;
@@ -43,6 +49,7 @@ namespace IotAdmin.Operations.Bulk
             CommandName = commandName;
             _started = session.Time.GetTimestamp();
             _progressId = Math.Abs(commandName.GetHashCode() % 1000) + 1;
+            _circuit = new ApiCircuit(session.Time);
         }
 
         public string CommandName { get; }
@@ -62,6 +69,12 @@ namespace IotAdmin.Operations.Bulk
         public Func<ICommandOutput, CancellationToken, Task>? Add(DeviceRef device, ICommandOutput output)
         {
             Session.ThrowIfDisposed();
+            if (_circuit.IsOpen)
+            {
+                _notReached++; // the API is gone: nothing more is sent, every device is still accounted for
+                return null;
+            }
+
             var problem = InputRules.CheckId("Device", device.DeviceId) ?? (device.ProjectId == null ? null : InputRules.CheckId("Project", device.ProjectId));
             if (problem != null)
             {
@@ -89,10 +102,19 @@ namespace IotAdmin.Operations.Bulk
             var summary = Summary();
             output.WriteProgress(new IotProgress(_progressId, CommandName, "Done") { Completed = true, PercentComplete = 100 });
             output.WriteInformation(summary, new[] { "IotAdmin", "Summary", CommandName });
+            if (_circuit.OpenedBy is IotApiException gone)
+            {
+                throw ErrorClassifier.WithAction(
+                    gone,
+                    "The API stopped answering, so " + CommandName + " stopped: " + CountText.Of(_notReached, "device") + " not reached (nothing was sent for them), "
+                    + _failed + " failed, " + _succeeded + " succeeded. Run the command again for the devices not done once the API answers.",
+                    null);
+            }
+
             return summary;
         }
 
-        public IotBulkSummary Summary() => IotBulkSummary.Of(CommandName, _succeeded, _failed, _skipped, _whatIf, _counters, Session.Time.GetElapsedTime(_started));
+        public IotBulkSummary Summary() => IotBulkSummary.Of(CommandName, _succeeded, _failed, _skipped, _whatIf, _counters, Session.Time.GetElapsedTime(_started), _notReached);
 
         /// <summary>True when <see cref="PrepareAsync"/> does I/O before the first device.</summary>
         protected virtual bool HasPreparation => false;
@@ -169,6 +191,12 @@ namespace IotAdmin.Operations.Bulk
         {
             IReadOnlyList<DeviceRef> toSend = _pending[projectId];
             _pending[projectId] = new List<DeviceRef>();
+            if (_circuit.IsOpen)
+            {
+                _notReached += toSend.Count;
+                return;
+            }
+
             var retries = Session.Api.Retries;
             var scope = retries.Scope(context, Options.ItemRetries + 1);
             scope.FailureOf = outcome => (outcome.Result as List<FailedDevice>)?.OrderByDescending(f => f.Error.RetryAfter ?? TimeSpan.Zero).Select(f => f.Error).FirstOrDefault();
@@ -192,14 +220,23 @@ namespace IotAdmin.Operations.Bulk
             IReadOnlyList<DeviceError> errors;
             try
             {
-                errors = await SendBatchAsync(projectId, batch, context, cancellationToken).ConfigureAwait(false);
+                errors = await _circuit.ExecuteAsync(ct => SendBatchAsync(projectId, batch, context, ct), cancellationToken).ConfigureAwait(false);
+            }
+            catch (IsolatedCircuitException)
+            {
+                _notReached += batch.Count; // the API is gone (an earlier call proved it): not sent
+                return new List<FailedDevice>();
             }
             catch (IotApiException e) when (!ErrorRules.EndsTheCommand(e))
             {
-                // The whole call failed after its own retries: every device in it failed that way.
-                foreach (var device in batch) Fail(output, IotErrorInfo.FromApi(e, TargetOf(device)));
+                // The whole call failed after its own retries: every device in it failed that way, each record naming it.
+                await _circuit.TripOnAsync(e).ConfigureAwait(false);
+                foreach (var device in batch) Fail(output, IotErrorInfo.FromApi(Named(e, device), TargetOf(device)));
                 return new List<FailedDevice>();
             }
+
+            // A backend that ran a call out of attempts itself (a transfer) hands back its failure per device.
+            foreach (var whole in errors.Where(x => !x.MayResend)) await _circuit.TripOnAsync(whole.Error).ConfigureAwait(false);
 
             var failedById = new Dictionary<string, DeviceError>(StringComparer.Ordinal);
             foreach (var error in errors) failedById[error.DeviceId] = error;
@@ -212,11 +249,15 @@ namespace IotAdmin.Operations.Bulk
             {
                 if (!failedById.TryGetValue(device.DeviceId, out var error)) continue;
                 if (error.MayResend && error.Error.IsRetryable) again.Add(new FailedDevice(device, error.Error));
-                else Fail(output, IotErrorInfo.FromApi(error.Error, TargetOf(device)));
+                else Fail(output, IotErrorInfo.FromApi(Named(error.Error, device), TargetOf(device)));
             }
 
             return again;
         }
+
+        /// <summary>A failure that names no device yet (a whole call's) says which device this record is about.</summary>
+        private static IotApiException Named(IotApiException e, DeviceRef device) =>
+            e.Subject != null ? e : ErrorClassifier.WithAction(e, e.RecommendedAction, "device '" + device.DeviceId + "'");
 
         private async Task EmitChangedAsync(string projectId, List<DeviceRef> done, ICommandOutput output, ApiCallContext context, CancellationToken cancellationToken)
         {
@@ -237,10 +278,16 @@ namespace IotAdmin.Operations.Bulk
             try
             {
                 output.Verbose("Device '" + device.DeviceId + "' came without a project; looking it up (pass -ProjectId to save this request).");
-                return DeviceRef.FromDevice(await Session.Backend.GetDeviceAsync("-", device.DeviceId, context, cancellationToken).ConfigureAwait(false));
+                return DeviceRef.FromDevice(await _circuit.ExecuteAsync(ct => Session.Backend.GetDeviceAsync("-", device.DeviceId, context, ct), cancellationToken).ConfigureAwait(false));
+            }
+            catch (IsolatedCircuitException)
+            {
+                _notReached++;
+                return null;
             }
             catch (IotApiException e) when (!ErrorRules.EndsTheCommand(e))
             {
+                await _circuit.TripOnAsync(e).ConfigureAwait(false);
                 Fail(output, IotErrorInfo.FromApi(e, device.DeviceId));
                 return null;
             }

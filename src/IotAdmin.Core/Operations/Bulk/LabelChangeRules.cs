@@ -16,7 +16,13 @@ namespace IotAdmin.Operations.Bulk
             {
                 var key = entry.Key?.ToString();
                 InputRules.Require(InputRules.CheckLabelKey(key), "Label");
-                var value = entry.Value == null ? null : Convert.ToString(entry.Value, System.Globalization.CultureInfo.InvariantCulture);
+                string? value = null;
+                if (entry.Value != null)
+                {
+                    value = LabelValueText.ToText(key!, entry.Value, out var problem);
+                    InputRules.Require(problem, "Label");
+                }
+
                 InputRules.Require(InputRules.CheckLabelValue(key!, value), "Label");
                 if (result.ContainsKey(key!)) throw new ArgumentException("-Label names '" + key + "' twice.", "Label");
                 result[key!] = value!;
