@@ -40,6 +40,11 @@
         'Get-IotServiceAccountKey'
         'New-IotServiceAccountKey'
         'Remove-IotServiceAccountKey'
+        'Get-IotClaimInfo'
+        'Register-IotDevice'
+        'New-IotEmulatedDevice'
+        'Remove-IotEmulatedDevice'
+        'Send-IotEmulatedEvent'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

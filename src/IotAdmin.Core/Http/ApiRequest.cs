@@ -23,6 +23,9 @@ namespace IotAdmin.Http
 
         public byte[]? JsonBody { get; set; }
 
+        /// <summary>Another API root of the same account (DT's emulator API); null = the session's API root.</summary>
+        public Uri? Root { get; set; }
+
         /// <summary>
         /// Whether the retry loop may resend this request by itself. True for reads and idempotent writes
         /// (label add/remove); false for writes whose repeat could do harm (the caller re-checks instead).
@@ -48,7 +51,7 @@ namespace IotAdmin.Http
 
         public Uri BuildUri(Uri apiRoot)
         {
-            var sb = new StringBuilder(apiRoot.AbsoluteUri.TrimEnd('/')).Append('/').Append(Path);
+            var sb = new StringBuilder((Root ?? apiRoot).AbsoluteUri.TrimEnd('/')).Append('/').Append(Path);
             for (var i = 0; i < _query.Count; i++)
             {
                 sb.Append(i == 0 ? '?' : '&')
@@ -60,6 +63,6 @@ namespace IotAdmin.Http
         }
 
         /// <summary>The path as the user and the error records see it (API root path + resource path, no query).</summary>
-        public string DisplayPath(Uri apiRoot) => apiRoot.AbsolutePath.TrimEnd('/') + "/" + Path;
+        public string DisplayPath(Uri apiRoot) => (Root ?? apiRoot).AbsolutePath.TrimEnd('/') + "/" + Path;
     }
 }

@@ -38,6 +38,21 @@ namespace IotAdmin.Models
 
         public TimeSpan Elapsed { get; internal set; }
 
+        /// <summary>The summary of a run: its outcome counts and what its requests cost.</summary>
+        internal static IotBulkSummary Of(string command, int succeeded, int failed, int skipped, int whatIf, Http.RequestCounters counters, TimeSpan elapsed, int notReached = 0) => new IotBulkSummary
+        {
+            Command = command,
+            Succeeded = succeeded,
+            Failed = failed,
+            NotReached = notReached,
+            Skipped = skipped,
+            WhatIf = whatIf,
+            Requests = counters.Requests,
+            Retries = counters.Retries,
+            Throttled = counters.ServerThrottled,
+            Elapsed = elapsed,
+        };
+
         public double DevicesPerSecond => Elapsed.TotalSeconds > 0 ? Math.Round((Succeeded + Failed) / Elapsed.TotalSeconds, 1) : 0;
 
         /// <summary>

@@ -114,19 +114,7 @@ namespace IotAdmin.Operations.Bulk
             return summary;
         }
 
-        public IotBulkSummary Summary() => new IotBulkSummary
-        {
-            Command = CommandName,
-            Succeeded = _succeeded,
-            Failed = _failed,
-            NotReached = _notReached,
-            Skipped = _skipped,
-            WhatIf = _whatIf,
-            Requests = _counters.Requests,
-            Retries = _counters.Retries,
-            Throttled = _counters.ServerThrottled,
-            Elapsed = Session.Time.GetElapsedTime(_started),
-        };
+        public IotBulkSummary Summary() => IotBulkSummary.Of(CommandName, _succeeded, _failed, _skipped, _whatIf, _counters, Session.Time.GetElapsedTime(_started), _notReached);
 
         /// <summary>True when <see cref="PrepareAsync"/> does I/O before the first device.</summary>
         protected virtual bool HasPreparation => false;
