@@ -43,6 +43,7 @@ internal sealed class ApiPipeline
     {
         var method = context.Request.Method.ToUpperInvariant();
         var path = context.Request.Path.Value ?? "/";
+        if (path == ClaimHandlers.OldInfoPath) path = ClaimHandlers.InfoPath; // the old spelling DT's clients still send
         var isGoogle = path.StartsWith("/v1/", StringComparison.Ordinal);
         var isHostedEmulator = path.StartsWith(EmulatedDeviceHandlers.Prefix, StringComparison.Ordinal);
         var isApi = isGoogle || isHostedEmulator || path.StartsWith("/v2/", StringComparison.Ordinal);

@@ -2,9 +2,14 @@ using System.Text.Json.Nodes;
 
 namespace IotAdmin.Emulator.Api;
 
-/// <summary>GET /v2/claimInfo and POST /v2/projects/{p}/devices:claim (dt-api-admin.md §8).</summary>
+/// <summary>GET /v2/claimInfo (and the old /v2:claim-info) and POST /v2/projects/{p}/devices:claim (dt-api-admin.md §8).</summary>
 internal static class ClaimHandlers
 {
+    public const string InfoPath = "/v2/claimInfo";
+
+    /// <summary>The earlier spelling of <see cref="InfoPath"/>, still served.</summary>
+    public const string OldInfoPath = "/v2:claim-info";
+
     public static JsonNode Info(RequestContext r)
     {
         var identifier = r.Query["identifier"].ToString().Trim();

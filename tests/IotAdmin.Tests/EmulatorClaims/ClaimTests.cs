@@ -40,6 +40,8 @@ namespace IotAdmin.Tests.EmulatorClaims
             Assert.Equal(loose, device.GetProperty("device").GetProperty("deviceId").GetString());
             var (_, fleetDevice) = (await emu.DevicesAsync("temperature")).First();
             Assert.True((await emu.GetAsync("claimInfo?identifier=" + fleetDevice)).GetProperty("device").GetProperty("isClaimed").GetBoolean());
+            var oldSpelling = await emu.GetAsync(emu.Server.BaseAddress.AbsoluteUri + "v2:claim-info?identifier=" + loose);
+            Assert.Equal(device.GetRawText(), oldSpelling.GetRawText());
             Assert.Equal(404, (await emu.SendAsync(HttpMethod.Get, "claimInfo?identifier=nosuchkit")).Status);
             Assert.Equal(400, (await emu.SendAsync(HttpMethod.Get, "claimInfo")).Status);
         }
