@@ -19,6 +19,8 @@
         'Set-IotLabel'
         'Remove-IotLabel'
         'Move-IotDevice'
+        'Get-IotEvent'
+        'Watch-IotEvent'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
