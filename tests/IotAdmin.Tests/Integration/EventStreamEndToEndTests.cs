@@ -96,6 +96,10 @@ namespace IotAdmin.Tests.Integration
 
             var published = new List<string> { await PublishAsync(emu, device.DeviceId, 1) };
             await UntilAsync(() => Count(output) == 1, watch);
+
+            // The first reconnect is refused, so the client is surely away (backing off) while two events happen:
+            // they can only come from the history read after the reconnect.
+            await emu.AddFaultAsync(new { method = "GET", path = "/v2/projects/*/devices:stream", status = 503, count = 1 });
             await CloseStreamsAsync(emu, mode);
             published.Add(await PublishAsync(emu, device.DeviceId, 2)); // while the client is away (or reconnecting)
             published.Add(await PublishAsync(emu, device.DeviceId, 3));
@@ -104,6 +108,8 @@ namespace IotAdmin.Tests.Integration
             await watch;
 
             Assert.True(Said(output, "Reconnected"));
+            Assert.True(Said(output, "Reading the history of 1 device"));
+            Assert.True(Said(output, "Retrying GET"), "the refused reconnect was retried by the session's retry strategy");
             Assert.Equal(published, output.Objects.Cast<IotEvent>().Select(e => e.EventId));
         }
 
