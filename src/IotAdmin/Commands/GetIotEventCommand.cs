@@ -37,8 +37,9 @@ namespace IotAdmin.Commands
         [Parameter]
         public DateTime? EndTime { get; set; }
 
-        /// <summary>The window back from now: -Last (New-TimeSpan -Hours 6), or -Last 6:00:00.</summary>
-        [Parameter(ParameterSetName = "Last")]
+        /// <summary>The window back from now: -Last 6h, -Last (New-TimeSpan -Hours 6), or -Last 6:00:00.</summary>
+        [Parameter(ParameterSetName = "Last", Mandatory = true)]
+        [Duration]
         public TimeSpan? Last { get; set; }
 
         protected override void ProcessRecord()

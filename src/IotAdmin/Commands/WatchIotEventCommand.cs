@@ -46,6 +46,7 @@ namespace IotAdmin.Commands
         public int Count { get; set; }
 
         [Parameter]
+        [Duration]
         public TimeSpan Timeout { get; set; }
 
         /// <summary>Seconds between the server's pings (verbose only); a stream silent for longer plus 5 s is reconnected.</summary>
