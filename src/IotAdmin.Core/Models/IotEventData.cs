@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 
 namespace IotAdmin.Models
@@ -27,6 +28,39 @@ namespace IotAdmin.Models
         }
 
         public override string ToString() => _json ?? "{}";
+
+        /// <summary>A copy without <paramref name="key"/>, its JSON rebuilt from what is left (so the removed value is in neither).</summary>
+        internal IotEventData Without(string key)
+        {
+            var copy = new IotEventData();
+            foreach (var pair in this)
+                if (!string.Equals(pair.Key, key, StringComparison.Ordinal)) copy[pair.Key] = pair.Value;
+            copy._json = ToJson(copy);
+            return copy;
+        }
+
+        private static string ToJson(object? value)
+        {
+            switch (value)
+            {
+                case null:
+                    return "null";
+                case IotEventData data:
+                    return data._json ?? "{" + string.Join(",", data.Select(p => JsonSerializer.Serialize(p.Key, Wire.EventJsonContext.Default.String) + ":" + ToJson(p.Value))) + "}";
+                case string text:
+                    return JsonSerializer.Serialize(text, Wire.EventJsonContext.Default.String);
+                case bool flag:
+                    return flag ? "true" : "false";
+                case long whole:
+                    return whole.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                case double real:
+                    return real.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+                case List<object?> list:
+                    return "[" + string.Join(",", list.Select(ToJson)) + "]";
+                default:
+                    return "null";
+            }
+        }
 
         private static object? Plain(JsonElement e)
         {

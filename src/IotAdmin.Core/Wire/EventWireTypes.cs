@@ -45,6 +45,7 @@ namespace IotAdmin.Wire
     [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
     [JsonSerializable(typeof(EventPage))]
     [JsonSerializable(typeof(StreamMessage))]
+    [JsonSerializable(typeof(string))]
     internal sealed partial class EventJsonContext : JsonSerializerContext
     {
     }

@@ -30,7 +30,7 @@ namespace IotAdmin.Tests.Integration
             return (emu, session, devices.Objects.Cast<IotDevice>().First());
         }
 
-        private static async Task<string> PublishAsync(Emulator emu, string deviceId, double celsius)
+        internal static async Task<string> PublishAsync(Emulator emu, string deviceId, double celsius)
         {
             var body = JsonSerializer.Serialize(new { deviceId, eventType = "temperature", data = new { value = celsius } });
             using var response = await Control.PostAsync(new Uri(emu.Server.BaseAddress, "_emulator/events"), new StringContent(body, Encoding.UTF8, "application/json"));
