@@ -21,6 +21,14 @@
         'Move-IotDevice'
         'Get-IotEvent'
         'Watch-IotEvent'
+        'Get-IotDataConnector'
+        'New-IotDataConnector'
+        'Set-IotDataConnector'
+        'Enable-IotDataConnector'
+        'Disable-IotDataConnector'
+        'Remove-IotDataConnector'
+        'Get-IotDataConnectorMetric'
+        'Sync-IotDataConnector'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -82,3 +82,69 @@ Describe 'Watch-IotEvent' {
         $events.EventType | Sort-Object -Unique | Should -Be 'touch'
     }
 }
+
+Describe 'Data connectors' {
+    BeforeAll {
+        # A loopback receiver in a thread job: answers $state.Status, counts pushes, keeps the signature headers.
+        $probe = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $probe.Start(); $port = $probe.LocalEndpoint.Port; $probe.Stop()
+        $script:state = [hashtable]::Synchronized(@{ Status = 500; Pushes = 0; Signatures = [System.Collections.ArrayList]::Synchronized([System.Collections.ArrayList]::new()) })
+        $script:receiverUrl = "http://127.0.0.1:$port/dt-events"
+        $script:receiver = Start-ThreadJob -ScriptBlock {
+            param($prefix, $state)
+            $listener = [System.Net.HttpListener]::new()
+            $listener.Prefixes.Add($prefix)
+            $listener.Start()
+            try {
+                while ($true) {
+                    $context = $listener.GetContext()
+                    $state.Pushes++
+                    if ($state.Status -eq 200) { $null = $state.Signatures.Add($context.Request.Headers['X-Dt-Signature']) }
+                    $context.Response.StatusCode = $state.Status
+                    $context.Response.Close()
+                }
+            }
+            finally { $listener.Stop() }
+        } -ArgumentList "http://127.0.0.1:$port/", $state
+    }
+
+    AfterAll {
+        if ($script:receiver) { $script:receiver | Remove-Job -Force }
+    }
+
+    It 'is created, found unhealthy, fixed and re-synced, and never shows its secret' {
+        $secretText = 'pester-dc-secret-42'
+        $secret = ConvertTo-SecureString $secretText -AsPlainText -Force
+        $device = Get-IotDevice -ProjectId $project -DeviceType temperature | Where-Object { -not $_.IsEmulated } | Select-Object -First 1
+        $dc = New-IotDataConnector -ProjectId $project -Url $receiverUrl -DisplayName pester -SignatureSecret $secret -EventType temperature -Label name -Confirm:$false
+        $dc.Status | Should -Be 'ACTIVE'
+        $dc.HasSignatureSecret | Should -BeTrue
+
+        # The living fleet sends temperatures every 2 min: publish one now so pushes (failing) start at once.
+        $body = @{ deviceId = $device.DeviceId; eventType = 'temperature' } | ConvertTo-Json
+        Invoke-RestMethod -Method Post -Uri ($emulator.BaseUri.TrimEnd('/') + '/_emulator/events') -Body $body -ContentType 'application/json' | Out-Null
+        # The emulator retries after 1, 2, 4 … s and disables after 10 failures in a row: wait (bounded) for it.
+        $deadline = [datetime]::UtcNow.AddMinutes(3)
+        do { Start-Sleep -Milliseconds 500; $now = Get-IotDataConnector -ProjectId $project -DataConnectorId $dc.DataConnectorId }
+        while ($now.Status -ne 'SYSTEM_DISABLED' -and [datetime]::UtcNow -lt $deadline)
+        $now.Status | Should -Be 'SYSTEM_DISABLED'
+        $metric = $dc | Get-IotDataConnectorMetric
+        $metric.ErrorCount | Should -BeGreaterOrEqual 10
+        $metric.SuccessCount | Should -Be 0
+
+        # Fixed: the receiver answers 200, the connector is enabled and re-synced.
+        $state.Status = 200
+        $dc | Enable-IotDataConnector -Confirm:$false | ForEach-Object Status | Should -Be 'ACTIVE'
+        $dc | Sync-IotDataConnector -Confirm:$false
+        $deadline = [datetime]::UtcNow.AddSeconds(30)
+        while ($state.Signatures.Count -eq 0 -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 200 }
+        $state.Signatures.Count | Should -BeGreaterThan 0
+        ($dc | Get-IotDataConnectorMetric).SuccessCount | Should -BeGreaterThan 0
+
+        # Nowhere in the output, the views or verbose text.
+        $text = ($dc, $now, $metric | Format-Table | Out-String) + ($dc | Format-List * | Out-String) + ($dc | ConvertTo-Json -Depth 5) + (Get-IotDataConnector -ProjectId $project -Verbose 4>&1 | Out-String)
+        $text | Should -Not -Match $secretText
+        $dc | Remove-IotDataConnector -Confirm:$false
+        { Get-IotDataConnector -ProjectId $project -DataConnectorId $dc.DataConnectorId -ErrorAction Stop } | Should -Throw -ErrorId 'IotApiNotFound*'
+    }
+}

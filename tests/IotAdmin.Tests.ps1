@@ -27,7 +27,7 @@ Describe 'Module' {
     It 'passes Test-ModuleManifest and exports exactly the cmdlets' {
         $info = Test-ModuleManifest -Path (Join-Path (Split-Path -Parent $PSScriptRoot) 'out/IotAdmin/IotAdmin.psd1')
         $info.CompatiblePSEditions | Should -Be @('Desktop', 'Core')
-        (Get-Command -Module IotAdmin).Name | Sort-Object | Should -Be @('Connect-IotAdmin', 'Disconnect-IotAdmin', 'Get-IotDevice', 'Get-IotEvent', 'Get-IotProject', 'Get-IotSession', 'Move-IotDevice', 'Remove-IotLabel', 'Set-IotLabel', 'Watch-IotEvent')
+        (Get-Command -Module IotAdmin).Name | Sort-Object | Should -Be @('Connect-IotAdmin', 'Disable-IotDataConnector', 'Disconnect-IotAdmin', 'Enable-IotDataConnector', 'Get-IotDataConnector', 'Get-IotDataConnectorMetric', 'Get-IotDevice', 'Get-IotEvent', 'Get-IotProject', 'Get-IotSession', 'Move-IotDevice', 'New-IotDataConnector', 'Remove-IotDataConnector', 'Remove-IotLabel', 'Set-IotDataConnector', 'Set-IotLabel', 'Sync-IotDataConnector', 'Watch-IotEvent')
     }
 
     It 'lets scripts name the exception type' {
