@@ -48,7 +48,10 @@ namespace IotAdmin.Tests.Contract
 
         /// <summary>Every violation found; empty when the module keeps the contract.</summary>
         /// <summary>Cmdlets that write no objects, so need no [OutputType].</summary>
-        public static readonly string[] NoOutput = { "Disconnect-IotAdmin" };
+        public static readonly string[] NoOutput = { "Disconnect-IotAdmin", "Remove-IotDataConnector", "Sync-IotDataConnector" };
+
+        /// <summary>Changes that cannot be undone, so ask by default (ConfirmImpact High; runbooks pass -Confirm:$false).</summary>
+        public static readonly string[] Irreversible = { "Remove-IotDataConnector" };
 
         public IReadOnlyList<string> Check(string? manifestPath, string? docsDirectory, string pipelineSource, params string[] pipelineTargets)
         {
@@ -59,7 +62,7 @@ namespace IotAdmin.Tests.Contract
                 if (!ApprovedVerbs.All.Contains(c.Verb)) problems.Add(c.Name + ": verb '" + c.Verb + "' is not an approved verb");
                 if (!c.Noun.StartsWith("Iot", StringComparison.Ordinal)) problems.Add(c.Name + ": noun '" + c.Noun + "' lacks the Iot prefix");
                 if (ApprovedVerbs.Mutating.Contains(c.Verb) && !c.SupportsShouldProcess) problems.Add(c.Name + ": changes state but does not declare SupportsShouldProcess");
-                if (c.SupportsShouldProcess && c.ConfirmImpact == "High") problems.Add(c.Name + ": ConfirmImpact High would prompt runbooks; reversible changes use Medium");
+                if (c.SupportsShouldProcess && c.ConfirmImpact == "High" && !Irreversible.Contains(c.Name)) problems.Add(c.Name + ": ConfirmImpact High would prompt runbooks; reversible changes use Medium");
                 if (c.Name != "Connect-IotAdmin" && !c.Parameters.Any(p => p.Name == "Session")) problems.Add(c.Name + ": has no -Session parameter");
                 if (c.OutputTypes.Count == 0 && !NoOutput.Contains(c.Name)) problems.Add(c.Name + ": declares no [OutputType]");
                 var names = c.Parameters.SelectMany(p => p.AllNames).GroupBy(n => n, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key);
