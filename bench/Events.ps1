@@ -27,25 +27,26 @@ try {
         Disconnect-IotAdmin -Session $session
     }
 
-    # Publish -> Watch-IotEvent output: the watch runs in a runspace of its own and stamps each event as it leaves.
+    # Publish -> Watch-IotEvent output: a thread job publishes (stamping each publish), the watch here stamps each
+    # event as it leaves the cmdlet. The fleet's own heartbeats pass too; only published ids are counted.
     $session = Connect-IotAdmin -KeyId $emulator.KeyId -Secret $secret -Email $emulator.Email -Endpoint $emulator.ApiRoot -PassThru
-    $device = Get-IotDevice -Session $session -DeviceType touch | Select-Object -First 1
-    $watcher = Start-ThreadJob -ScriptBlock {
-        param($session, $project, $device, $count)
-        Watch-IotEvent -Session $session -ProjectId $project -DeviceId $device -EventType touch -Count $count -Timeout 2m |
-            ForEach-Object { [pscustomobject]@{ EventId = $_.EventId; Seen = [datetime]::UtcNow } }
-    } -ArgumentList $session, $device.ProjectId, $device.DeviceId, $Publishes
-    Start-Sleep -Seconds 2
+    $device = Get-IotDevice -Session $session -DeviceType temperature | Where-Object { -not $_.IsEmulated } | Select-Object -First 1
+    $body = @{ deviceId = $device.DeviceId; eventType = 'temperature'; data = @{ value = 21.5 } } | ConvertTo-Json
+    $publisher = Start-ThreadJob -ScriptBlock {
+        param($uri, $body, $count)
+        Start-Sleep -Seconds 2
+        for ($i = 0; $i -lt $count; $i++) {
+            $at = [datetime]::UtcNow
+            $e = Invoke-RestMethod -Method Post -Uri $uri -Body $body -ContentType 'application/json'
+            [pscustomobject]@{ EventId = $e.eventId; At = $at }
+            Start-Sleep -Milliseconds 100
+        }
+    } -ArgumentList ($emulator.BaseUri.TrimEnd('/') + '/_emulator/events'), $body, $Publishes
+    $seen = @(Watch-IotEvent -Session $session -ProjectId $device.ProjectId -DeviceId $device.DeviceId -EventType temperature -Timeout (New-TimeSpan -Seconds (4 + $Publishes / 5)) |
+        ForEach-Object { [pscustomobject]@{ EventId = $_.EventId; Seen = [datetime]::UtcNow } })
     $sent = @{}
-    $body = @{ deviceId = $device.DeviceId; eventType = 'touch' } | ConvertTo-Json
-    for ($i = 0; $i -lt $Publishes; $i++) {
-        $at = [datetime]::UtcNow
-        $e = Invoke-RestMethod -Method Post -Uri ($emulator.BaseUri.TrimEnd('/') + '/_emulator/events') -Body $body -ContentType 'application/json'
-        $sent[$e.eventId] = $at
-        Start-Sleep -Milliseconds 100
-    }
-    $seen = @($watcher | Wait-Job -Timeout 60 | Receive-Job)
-    $watcher | Remove-Job -Force
+    $publisher | Wait-Job | Receive-Job | ForEach-Object { $sent[$_.EventId] = $_.At }
+    $publisher | Remove-Job -Force
     $latencies = @($seen | Where-Object { $sent.ContainsKey($_.EventId) } | ForEach-Object { ($_.Seen - $sent[$_.EventId]).TotalMilliseconds } | Sort-Object)
     if ($latencies.Count) { 'publish -> Watch-IotEvent output: median {0:N1} ms, max {1:N1} ms ({2} events)' -f $latencies[[int]($latencies.Count / 2)], $latencies[-1], $latencies.Count }
 }
