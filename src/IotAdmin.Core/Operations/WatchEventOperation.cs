@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -90,19 +89,9 @@ namespace IotAdmin.Operations
                 if (!deviceIds.Contains(split.Value)) deviceIds.Add(split.Value);
             }
 
-            foreach (var type in request.DeviceTypes ?? Array.Empty<string>()) InputRules.Require(InputRules.CheckPlainToken("DeviceType", type), "DeviceType");
-            var labels = new List<string>();
-            if (request.Labels != null)
-            {
-                foreach (DictionaryEntry entry in request.Labels)
-                {
-                    var key = entry.Key?.ToString();
-                    InputRules.Require(InputRules.CheckLabelKey(key), "Label");
-                    var value = entry.Value?.ToString();
-                    if (!string.IsNullOrEmpty(value)) InputRules.Require(InputRules.CheckLabelValue(key!, value), "Label");
-                    labels.Add(string.IsNullOrEmpty(value) ? key! : key + "=" + value);
-                }
-            }
+            // The same device filters as Get-IotDevice, checked by the same rules.
+            var filters = GetDeviceOperation.BuildQuery(new GetDeviceRequest { Labels = request.Labels, DeviceTypes = request.DeviceTypes });
+            var labels = filters.Labels.Select(l => l.Value == null ? l.Key : l.Key + "=" + l.Value).ToList();
 
             return new StreamQuery
             {
