@@ -45,6 +45,16 @@
         'New-IotEmulatedDevice'
         'Remove-IotEmulatedDevice'
         'Send-IotEmulatedEvent'
+        'Get-IotEvent'
+        'Watch-IotEvent'
+        'Get-IotDataConnector'
+        'New-IotDataConnector'
+        'Set-IotDataConnector'
+        'Enable-IotDataConnector'
+        'Disable-IotDataConnector'
+        'Remove-IotDataConnector'
+        'Get-IotDataConnectorMetric'
+        'Sync-IotDataConnector'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -77,7 +77,21 @@ namespace IotAdmin.Http
             }
         }
 
+        /// <summary>
+        /// Sends <paramref name="request"/> with retries until its 200 headers arrive and hands the open answer over
+        /// unread (a stream); the caller disposes it. The session's time-out covers the headers only.
+        /// </summary>
+        public Task<HttpResponseMessage> OpenAsync(ApiRequest request, ApiCallContext context, CancellationToken cancellationToken) =>
+            ExecuteAsync(new CallState(request.Target, context) { Request = request }, request.MayRetry, SendForOkAsync, cancellationToken);
+
         private async Task<T> AttemptAsync<T>(CallState state, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
+        {
+            using var response = await SendForOkAsync(state, cancellationToken).ConfigureAwait(false);
+            return await HttpExchange.ReadSuccessAsync(response, responseType, state.Request!.Method.Method, state.Request.DisplayPath(ApiRoot)).ConfigureAwait(false);
+        }
+
+        /// <summary>One attempt up to a 200 answer (returned unread); any other answer becomes the IotApiException thrown.</summary>
+        private async Task<HttpResponseMessage> SendForOkAsync(CallState state, CancellationToken cancellationToken)
         {
             var request = state.Request!;
             var method = request.Method.Method;
@@ -93,9 +107,9 @@ namespace IotAdmin.Http
                 (response, _) = await SendOnceAsync(state, cancellationToken).ConfigureAwait(false);
             }
 
+            if (response.StatusCode == HttpStatusCode.OK) return response;
             using (response)
             {
-                if (response.StatusCode == HttpStatusCode.OK) return await HttpExchange.ReadSuccessAsync(response, responseType, method, path).ConfigureAwait(false);
                 var error = response.IsSuccessStatusCode
                     ? ErrorClassifier.InvalidResponse(method, path, (int)response.StatusCode, "(HTTP " + (int)response.StatusCode + "; the API answers success with 200 only)", null)
                     : await HttpExchange.ToExceptionAsync(response, method, path, _time, state.Context.Log).ConfigureAwait(false);
@@ -121,6 +135,7 @@ namespace IotAdmin.Http
             state.Context.Counters.AddRequest();
             using var message = new HttpRequestMessage(request.Method, request.BuildUri(ApiRoot));
             message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            if (request.Accept != null) message.Headers.Accept.ParseAdd(request.Accept);
             if (request.JsonBody != null)
             {
                 message.Content = new ByteArrayContent(request.JsonBody);

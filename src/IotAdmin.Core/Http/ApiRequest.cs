@@ -32,6 +32,9 @@ namespace IotAdmin.Http
         /// </summary>
         public bool MayRetry { get; set; } = true;
 
+        /// <summary>The Accept header; null for none (the API answers JSON). A stream asks for its framing with it.</summary>
+        public string? Accept { get; set; }
+
         /// <summary>What the call is about (device, project, label): becomes the ErrorRecord's target.</summary>
         public object? Target { get; set; }
 

@@ -51,10 +51,10 @@ namespace IotAdmin.Tests.Contract
         /// <summary>Cmdlets that call no API: Connect-IotAdmin makes the session; Export-IotDevice writes piped objects to a file.</summary>
         private static readonly HashSet<string> NoSession = new HashSet<string>(StringComparer.Ordinal) { "Connect-IotAdmin", "Export-IotDevice" };
 
-        public static readonly string[] NoOutput = { "Disconnect-IotAdmin", "Remove-IotProject", "Remove-IotMember", "Remove-IotServiceAccount", "Remove-IotServiceAccountKey", "Remove-IotEmulatedDevice" };
+        public static readonly string[] NoOutput = { "Disconnect-IotAdmin", "Remove-IotProject", "Remove-IotMember", "Remove-IotServiceAccount", "Remove-IotServiceAccountKey", "Remove-IotEmulatedDevice", "Remove-IotDataConnector", "Sync-IotDataConnector" };
 
-        /// <summary>Changes nothing can undo (deleting a project, a member's invitation, an account, a key; a claim, which starts billing): ConfirmImpact High is right for them.</summary>
-        public static readonly string[] Irreversible = { "Remove-IotProject", "Remove-IotMember", "Remove-IotServiceAccount", "Remove-IotServiceAccountKey", "Register-IotDevice" };
+        /// <summary>Changes nothing can undo (deleting a project, a member's invitation, an account, a key, a data connector; a claim, which starts billing): ConfirmImpact High is right for them.</summary>
+        public static readonly string[] Irreversible = { "Remove-IotProject", "Remove-IotMember", "Remove-IotServiceAccount", "Remove-IotServiceAccountKey", "Register-IotDevice", "Remove-IotDataConnector" };
 
         public IReadOnlyList<string> Check(string? manifestPath, string? docsDirectory, string pipelineSource, params string[] pipelineTargets)
         {

@@ -1,0 +1,20 @@
+using IotAdmin.Backends;
+using IotAdmin.Errors;
+using IotAdmin.Sessions;
+
+namespace IotAdmin.Connectors
+{
+    /// <summary>The data connector wire of a session's API: DT has one; Cloud IoT Core has none.</summary>
+    internal static class DataConnectorBackends
+    {
+        public static IDataConnectorBackend For(IotSession session)
+        {
+            if (session.Backend is DtBackend) return new DtDataConnectorBackend(session.Api);
+            throw ErrorClassifier.NotSupported(
+                "GET",
+                session.Api.ApiRoot.AbsolutePath,
+                "Cloud IoT Core has no data connectors",
+                "route telemetry with the registry's Pub/Sub topics instead");
+        }
+    }
+}
