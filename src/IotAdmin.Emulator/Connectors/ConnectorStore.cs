@@ -22,10 +22,10 @@ internal sealed class ConnectorStore : IDisposable
         _ids = new Random(options.Seed ^ 0x0dc0);
     }
 
-    /// <summary>Whether a project still has data connectors (a project with some may not be deleted: dt-api-admin.md §1).</summary>
-    public bool HasConnectors(string projectId)
+    /// <summary>A project's data connectors (a project with some may not be deleted: dt-api-admin.md §1; FleetStore.DataConnectorHook.cs).</summary>
+    public int Count(string projectId)
     {
-        lock (_lock) return _connectors.Values.Any(c => c.Record.ProjectId == projectId);
+        lock (_lock) return _connectors.Values.Count(c => c.Record.ProjectId == projectId);
     }
 
     public List<string> Ids(string projectId)

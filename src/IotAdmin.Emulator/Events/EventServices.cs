@@ -15,6 +15,7 @@ internal sealed class EventServices : IDisposable
         Hub = new EventHub(store, History, options.Seed);
         Connectors = new ConnectorStore(options);
         Hub.Sink = Connectors.Dispatch;
+        store.DataConnectorCounter = Connectors.Count; // a project with data connectors may not be deleted
         Simulator = new FleetSimulator(options, store, Hub);
         Claims = new ClaimInventory(options, store);
     }

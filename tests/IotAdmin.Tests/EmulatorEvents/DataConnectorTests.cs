@@ -204,6 +204,22 @@ namespace IotAdmin.Tests.EmulatorEvents
             Assert.Equal(404, (await emu.SendAsync(HttpMethod.Get, $"projects/nosuchproject0000000/dataconnectors")).Status);
         }
 
+        [Fact]
+        public async Task A_project_with_data_connectors_cannot_be_deleted()
+        {
+            await using var emu = await QuietAsync(new FakeTimeProvider());
+            var (status, project) = await emu.SendAsync(HttpMethod.Post, "projects", new { displayName = "to delete", organization = "organizations/" + emu.Server.OrganizationId });
+            Assert.True(status == 200, project.GetRawText());
+            var projectId = project.GetProperty("name").GetString()!.Split('/').Last();
+            var id = await CreateAsync(emu, projectId, "http://127.0.0.1:9/hook");
+
+            var (refused, body) = await emu.SendAsync(HttpMethod.Delete, "projects/" + projectId);
+            Assert.Equal(400, refused);
+            Assert.Contains("data connector", body.GetRawText());
+            Assert.Equal(200, (await emu.SendAsync(HttpMethod.Delete, $"projects/{projectId}/dataconnectors/{id}")).Status);
+            Assert.Equal(200, (await emu.SendAsync(HttpMethod.Delete, "projects/" + projectId)).Status);
+        }
+
         private static string Id(JsonElement e) => e.GetProperty("eventId").GetString()!;
 
         /// <summary>The connector's status after the worker has taken in the receiver's answer (a bounded wait, no timing assertion).</summary>
