@@ -1,4 +1,3 @@
-using IotAdmin.Errors;
 using IotAdmin.Sessions;
 
 namespace IotAdmin.Backends
@@ -11,13 +10,12 @@ namespace IotAdmin.Backends
     {
         public static DtAdminBackend For(IotSession session, string what)
         {
-            session.ThrowIfDisposed();
-            if (session.Backend is DtBackend) return new DtAdminBackend(session.Api);
-            throw ErrorClassifier.NotSupported(
+            DtOnly.Require(
+                session,
                 "GET",
-                session.Endpoint.AbsolutePath,
                 "Cloud IoT Core has no API for " + what + "; IotAdmin administers DT organizations only.",
                 "manage access in the Google Cloud console or with gcloud (IAM roles and service accounts of the cloud project)");
+            return new DtAdminBackend(session.Api);
         }
     }
 }

@@ -1,5 +1,4 @@
 using IotAdmin.Backends;
-using IotAdmin.Errors;
 using IotAdmin.Sessions;
 
 namespace IotAdmin.Connectors
@@ -9,12 +8,12 @@ namespace IotAdmin.Connectors
     {
         public static IDataConnectorBackend For(IotSession session)
         {
-            if (session.Backend is DtBackend) return new DtDataConnectorBackend(session.Api);
-            throw ErrorClassifier.NotSupported(
+            DtOnly.Require(
+                session,
                 "GET",
-                session.Api.ApiRoot.AbsolutePath,
                 "Cloud IoT Core has no data connectors",
                 "route telemetry with the registry's Pub/Sub topics instead");
+            return new DtDataConnectorBackend(session.Api);
         }
     }
 }

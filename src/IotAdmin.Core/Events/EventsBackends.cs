@@ -1,5 +1,4 @@
 using IotAdmin.Backends;
-using IotAdmin.Errors;
 using IotAdmin.Sessions;
 
 namespace IotAdmin.Events
@@ -9,12 +8,12 @@ namespace IotAdmin.Events
     {
         public static IEventsBackend For(IotSession session)
         {
-            if (session.Backend is DtBackend) return new DtEventsBackend(session.Api);
-            throw ErrorClassifier.NotSupported(
+            DtOnly.Require(
+                session,
                 "GET",
-                session.Api.ApiRoot.AbsolutePath,
                 "Cloud IoT Core keeps no event history and has no event stream",
                 "read telemetry from the registry's Pub/Sub topic instead");
+            return new DtEventsBackend(session.Api);
         }
     }
 }

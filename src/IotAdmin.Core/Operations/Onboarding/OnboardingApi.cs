@@ -1,5 +1,4 @@
 using IotAdmin.Backends;
-using IotAdmin.Errors;
 using IotAdmin.Sessions;
 
 namespace IotAdmin.Operations.Onboarding
@@ -11,9 +10,7 @@ namespace IotAdmin.Operations.Onboarding
         /// <param name="emulatorEndpoint">-EmulatorEndpoint; null = derived from the session's endpoint (<see cref="EmulatorEndpoint"/>).</param>
         public static IOnboardingBackend For(IotSession session, string? emulatorEndpoint = null)
         {
-            session.ThrowIfDisposed();
-            if (session.Provider != ProviderProfile.DisruptiveTechnologiesName)
-                throw ErrorClassifier.NotSupported("POST", session.Endpoint.AbsolutePath, "Claiming and emulated devices are DT API features; a " + session.Provider + " session has neither.", "connect to the DT API (Connect-IotAdmin without -Provider " + session.Provider + ") and run the command with that session");
+            DtOnly.Require(session, "POST", "Claiming and emulated devices are DT API features; a " + session.Provider + " session has neither.", "connect to the DT API (Connect-IotAdmin without -Provider " + session.Provider + ") and run the command with that session");
             return new DtOnboardingBackend(session.Api, EmulatorEndpoint.For(session.Endpoint, emulatorEndpoint));
         }
     }
